@@ -1,0 +1,205 @@
+//! Derived indexes, computed once per build: which cases use which terms, related cases and term
+//! co-occurrence. Everything is keyed by ids and ordered explicitly, so output never depends on hashing.
+
+use std::collections::BTreeMap;
+
+use crate::content::Content;
+use crate::vocabulary::{Dimension, Vocabulary};
+
+/// Index of a case in `Content::cases`.
+pub type CaseIx = usize;
+
+/// One case's use of one term: which entries of the case map onto it.
+#[derive(Debug, Clone)]
+pub struct Usage {
+    pub case: CaseIx,
+    /// Positions in the case's list for that dimension (focus_areas, success_factors or process.steps).
+    pub entries: Vec<usize>,
+}
+
+/// For every term, the cases that use it, in case order.
+#[derive(Debug, Clone, Default)]
+pub struct TermIndex {
+    usages: BTreeMap<(Dimension, String), Vec<Usage>>,
+}
+
+impl TermIndex {
+    pub fn build(content: &Content) -> TermIndex {
+        let mut usages: BTreeMap<(Dimension, String), Vec<Usage>> = BTreeMap::new();
+        for (case_ix, case) in content.cases.iter().enumerate() {
+            for (dimension, ids) in term_ids(case) {
+                for (entry, id) in ids.into_iter().enumerate() {
+                    let list = usages.entry((dimension, id.to_string())).or_default();
+                    match list.last_mut() {
+                        Some(u) if u.case == case_ix => u.entries.push(entry),
+                        _ => list.push(Usage {
+                            case: case_ix,
+                            entries: vec![entry],
+                        }),
+                    }
+                }
+            }
+        }
+        TermIndex { usages }
+    }
+
+    pub fn usages(&self, dimension: Dimension, term: &str) -> &[Usage] {
+        self.usages
+            .get(&(dimension, term.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The term ids a case uses, per dimension, in the case's own order.
+pub fn term_ids(case: &crate::content::Case) -> [(Dimension, Vec<&str>); 3] {
+    let m = &case.meta;
+    [
+        (
+            Dimension::FocusAreas,
+            m.focus_areas
+                .iter()
+                .map(|t| t.term.value.as_str())
+                .collect(),
+        ),
+        (
+            Dimension::SuccessFactors,
+            m.success_factors
+                .iter()
+                .map(|t| t.term.value.as_str())
+                .collect(),
+        ),
+        (
+            Dimension::ProcessSteps,
+            m.process
+                .steps
+                .iter()
+                .map(|s| s.step.value.as_str())
+                .collect(),
+        ),
+    ]
+}
+
+/// A case related to another, and the shared terms that make it so.
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub case: CaseIx,
+    pub shared: BTreeMap<Dimension, Vec<String>>,
+    pub score: usize,
+}
+
+/// How many related cases each case page lists.
+pub const RELATED_LIMIT: usize = 4;
+
+/// Related cases for every case, through the inverted index: the cost grows with the number of shared
+/// terms, not with the square of the number of cases. Process steps are left out: almost every case
+/// has a decision and an adoption, which says nothing about what the strategies have in common.
+/// Cases linked explicitly with `related:` always come first.
+pub fn related_cases(content: &Content, index: &TermIndex) -> Vec<Vec<Related>> {
+    let slug_ix: BTreeMap<&str, CaseIx> = content
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.slug.as_str(), i))
+        .collect();
+    content
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(me, case)| {
+            let mut found: BTreeMap<CaseIx, BTreeMap<Dimension, Vec<String>>> = BTreeMap::new();
+            for (dimension, ids) in term_ids(case) {
+                if dimension == Dimension::ProcessSteps {
+                    continue;
+                }
+                let mut ids = ids;
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    for usage in index.usages(dimension, id) {
+                        if usage.case != me {
+                            found
+                                .entry(usage.case)
+                                .or_default()
+                                .entry(dimension)
+                                .or_default()
+                                .push(id.to_string());
+                        }
+                    }
+                }
+            }
+            let explicit: Vec<CaseIx> = case
+                .meta
+                .related
+                .iter()
+                .filter_map(|r| slug_ix.get(r.value.as_str()).copied())
+                .collect();
+            let mut related: Vec<Related> = found
+                .into_iter()
+                .map(|(case, shared)| {
+                    let score = shared.values().map(Vec::len).sum();
+                    Related {
+                        case,
+                        shared,
+                        score,
+                    }
+                })
+                .collect();
+            for &ix in &explicit {
+                if !related.iter().any(|r| r.case == ix) {
+                    related.push(Related {
+                        case: ix,
+                        shared: BTreeMap::new(),
+                        score: 0,
+                    });
+                }
+            }
+            // Explicit links first, then by score, then in case order: a total, deterministic order.
+            related.sort_by(|a, b| {
+                let ea = explicit.contains(&a.case);
+                let eb = explicit.contains(&b.case);
+                eb.cmp(&ea)
+                    .then(b.score.cmp(&a.score))
+                    .then(a.case.cmp(&b.case))
+            });
+            related.truncate(RELATED_LIMIT.max(explicit.len()));
+            related
+        })
+        .collect()
+}
+
+/// For a term, the other terms of the same dimension that cases use alongside it, most frequent first.
+pub fn cooccurring(
+    content: &Content,
+    index: &TermIndex,
+    vocabulary: &Vocabulary,
+    dimension: Dimension,
+    term: &str,
+) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for usage in index.usages(dimension, term) {
+        let case = &content.cases[usage.case];
+        let ids = term_ids(case)
+            .into_iter()
+            .find(|(d, _)| *d == dimension)
+            .map(|(_, ids)| ids)
+            .unwrap_or_default();
+        let mut ids: Vec<&str> = ids.into_iter().filter(|id| *id != term).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            if let Some(t) = vocabulary.dimension(dimension).get(id) {
+                *counts.entry(t.id.value.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let terms = vocabulary.dimension(dimension);
+    let mut list: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(id, n)| (id.to_string(), n))
+        .collect();
+    list.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(terms.position(&a.0).cmp(&terms.position(&b.0)))
+    });
+    list
+}

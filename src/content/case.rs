@@ -1,0 +1,298 @@
+//! The front matter of a case file, as typed Rust. `docs/content-model.md` documents every field.
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use super::date::PartialDate;
+
+/// A reference to another item by id, remembering where in the file it was written.
+pub type Ref = Spanned<String>;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseMeta {
+    pub title: String,
+    pub kind: CaseKind,
+    pub place: String,
+    pub county: String,
+    pub summary: String,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    pub document: StrategyDocument,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    pub vision: Vision,
+    pub process: Process,
+    pub focus_areas: Vec<TermUse>,
+    pub success_factors: Vec<TermUse>,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    #[serde(default)]
+    pub child_perspective: Option<String>,
+    #[serde(default)]
+    pub follow_up: Option<FollowUp>,
+    #[serde(default)]
+    pub next_steps: Option<String>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub related: Vec<Ref>,
+    pub sources: Vec<Source>,
+}
+
+/// What kind of body the case is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum CaseKind {
+    #[serde(rename = "kommun")]
+    Kommun,
+    #[serde(rename = "region")]
+    Region,
+    #[serde(rename = "kommunförbund")]
+    Kommunforbund,
+}
+
+impl CaseKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            CaseKind::Kommun => "Kommun",
+            CaseKind::Region => "Region",
+            CaseKind::Kommunforbund => "Kommunförbund",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategyDocument {
+    pub title: String,
+    #[serde(rename = "type")]
+    pub doc_type: DocumentType,
+    #[serde(default)]
+    pub adopted: Option<PartialDate>,
+    #[serde(default)]
+    pub adopted_by: Option<String>,
+    #[serde(default)]
+    pub valid: Option<String>,
+    #[serde(default)]
+    pub status: Option<DocumentStatus>,
+    #[serde(default)]
+    pub replaces: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub source: Ref,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentType {
+    Strategi,
+    Program,
+    Handlingsplan,
+    Rapport,
+}
+
+impl DocumentType {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentType::Strategi => "Strategi",
+            DocumentType::Program => "Program",
+            DocumentType::Handlingsplan => "Handlingsplan",
+            DocumentType::Rapport => "Rapport",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum DocumentStatus {
+    #[serde(rename = "gällande")]
+    Gallande,
+    #[serde(rename = "under arbete")]
+    UnderArbete,
+    #[serde(rename = "under revidering")]
+    UnderRevidering,
+    #[serde(rename = "ersatt")]
+    Ersatt,
+    #[serde(rename = "avslutad")]
+    Avslutad,
+}
+
+impl DocumentStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentStatus::Gallande => "Gällande",
+            DocumentStatus::UnderArbete => "Under arbete",
+            DocumentStatus::UnderRevidering => "Under revidering",
+            DocumentStatus::Ersatt => "Ersatt",
+            DocumentStatus::Avslutad => "Avslutad",
+        }
+    }
+}
+
+/// One key figure, with the date it refers to and where it comes from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub kind: FactKind,
+    #[serde(default)]
+    pub label: Option<String>,
+    pub value: f64,
+    pub unit: String,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub period: Option<String>,
+    #[serde(default)]
+    pub source: Option<Ref>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Population,
+    PopulationGrowth,
+    Unemployment,
+    ForeignBorn,
+    Other,
+}
+
+impl FactKind {
+    /// The label shown when a fact gives none of its own.
+    pub fn default_label(self) -> &'static str {
+        match self {
+            FactKind::Population => "Invånare",
+            FactKind::PopulationGrowth => "Befolkningsökning",
+            FactKind::Unemployment => "Arbetslöshet",
+            FactKind::ForeignBorn => "Utrikes födda",
+            FactKind::Other => "Uppgift",
+        }
+    }
+
+    pub const ALL: [FactKind; 5] = [
+        FactKind::Population,
+        FactKind::PopulationGrowth,
+        FactKind::Unemployment,
+        FactKind::ForeignBorn,
+        FactKind::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FactKind::Population => "population",
+            FactKind::PopulationGrowth => "population_growth",
+            FactKind::Unemployment => "unemployment",
+            FactKind::ForeignBorn => "foreign_born",
+            FactKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vision {
+    pub text: String,
+    #[serde(default)]
+    pub source: Option<Ref>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    #[serde(default)]
+    pub led_by: Option<String>,
+    #[serde(default)]
+    pub duration: Option<String>,
+    #[serde(default)]
+    pub resources: Option<String>,
+    pub steps: Vec<ProcessStep>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessStep {
+    pub date: Spanned<PartialDate>,
+    pub step: Ref,
+    pub text: String,
+    #[serde(default)]
+    pub source: Option<Ref>,
+}
+
+/// A case's own wording for something, mapped onto a shared vocabulary term.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermUse {
+    pub term: Ref,
+    pub label: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    #[serde(default)]
+    pub source: Option<Ref>,
+}
+
+/// Whether a success factor worked, or is a lesson from something that did not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+pub enum Outcome {
+    #[default]
+    #[serde(rename = "framgång")]
+    Framgang,
+    #[serde(rename = "lärdom")]
+    Lardom,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub indicators: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: String,
+    #[serde(default)]
+    pub source: Option<Ref>,
+}
+
+/// A table of figures over time, charted by the site.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub id: Ref,
+    pub title: String,
+    pub unit: String,
+    pub source: Ref,
+    pub points: Vec<SeriesPoint>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesPoint {
+    pub period: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Ref,
+    pub title: String,
+    pub publisher: String,
+    pub year: u16,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}

@@ -1,0 +1,215 @@
+//! Dates as sources give them: a year, a month or a day.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Ordered chronologically, with a coarser date sorting first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let bad =
+            || format!("`{s}` is not a date; write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2015-12-31");
+        if parts.len() > 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(bad());
+        }
+        if parts[0].len() != 4 {
+            return Err(bad());
+        }
+        let year: u16 = parts[0].parse().map_err(|_| bad())?;
+        let month = match parts.get(1) {
+            Some(m) if m.len() == 2 => Some(m.parse::<u8>().map_err(|_| bad())?),
+            Some(_) => return Err(bad()),
+            None => None,
+        };
+        let day = match parts.get(2) {
+            Some(d) if d.len() == 2 => Some(d.parse::<u8>().map_err(|_| bad())?),
+            Some(_) => return Err(bad()),
+            None => None,
+        };
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(format!("`{s}` has month {m}; months run from 01 to 12"));
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            let last = days_in_month(year, m);
+            if d == 0 || d > last {
+                return Err(format!(
+                    "`{s}` is not a real date: month {m:02} of {year} has {last} days"
+                ));
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// True when this date is certainly later than `other`: compared at the precision both share,
+    /// so `2014` is not "after" `2014-10` (the coarser date may well mean October or later).
+    pub fn certainly_after(&self, other: &PartialDate) -> bool {
+        let common = |d: &PartialDate| match (self.month.zip(other.month), self.day.zip(other.day))
+        {
+            (Some(_), Some(_)) => (d.year, d.month, d.day),
+            (Some(_), None) => (d.year, d.month, None),
+            _ => (d.year, None, None),
+        };
+        common(self) > common(other)
+    }
+
+    /// The date written the Swedish way for readers: "31 december 2015", "mars 2012", "2011".
+    pub fn display_sv(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// Fraction of the year elapsed at this date (the middle of the month or year when coarser),
+    /// used to place the date on a timeline.
+    pub fn year_fraction(&self) -> f64 {
+        let month = self.month.map_or(6.0, |m| f64::from(m) - 1.0);
+        let day = self
+            .day
+            .map_or(if self.month.is_some() { 15.0 } else { 0.0 }, f64::from);
+        f64::from(self.year) + (month + day / 31.0) / 12.0
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD, YYYY-MM or YYYY")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PartialDate, E> {
+                PartialDate::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<PartialDate, E> {
+                PartialDate::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<PartialDate, E> {
+                PartialDate::parse(&v.to_string()).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_three_precisions() {
+        assert_eq!(
+            PartialDate::parse("2015-12-31").unwrap().to_string(),
+            "2015-12-31"
+        );
+        assert_eq!(
+            PartialDate::parse("2012-03").unwrap().to_string(),
+            "2012-03"
+        );
+        assert_eq!(PartialDate::parse("2011").unwrap().to_string(), "2011");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_a_reason() {
+        assert!(
+            PartialDate::parse("2015-02-30")
+                .unwrap_err()
+                .contains("28 days")
+        );
+        assert!(
+            PartialDate::parse("2015-13")
+                .unwrap_err()
+                .contains("month 13")
+        );
+        assert!(PartialDate::parse("15-12-31").is_err());
+        assert!(PartialDate::parse("våren 2015").is_err());
+    }
+
+    #[test]
+    fn coarser_dates_sort_first_within_their_period() {
+        let y = PartialDate::parse("2014").unwrap();
+        let m = PartialDate::parse("2014-01").unwrap();
+        assert!(y < m);
+    }
+
+    #[test]
+    fn coarser_dates_are_not_certainly_before_finer_ones_in_the_same_period() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert!(!d("2014-10").certainly_after(&d("2014")));
+        assert!(!d("2014").certainly_after(&d("2014-10")));
+        assert!(d("2015").certainly_after(&d("2014-10")));
+        assert!(d("2014-11").certainly_after(&d("2014-10-31")));
+    }
+
+    #[test]
+    fn displays_in_swedish() {
+        assert_eq!(
+            PartialDate::parse("2015-12-31").unwrap().display_sv(),
+            "31 december 2015"
+        );
+        assert_eq!(
+            PartialDate::parse("2012-03").unwrap().display_sv(),
+            "mars 2012"
+        );
+    }
+}

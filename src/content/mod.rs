@@ -1,0 +1,307 @@
+//! Content: finding the files of a site and parsing them into typed cases and pages.
+
+pub mod case;
+pub mod date;
+pub mod page;
+pub mod source;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use case::CaseMeta;
+use page::PageMeta;
+use source::SourceFile;
+
+/// A parsed case file.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub slug: String,
+    pub source: SourceFile,
+    pub meta: CaseMeta,
+    /// The Markdown body and the line of the file it starts on.
+    pub body: String,
+    pub body_line: usize,
+}
+
+/// A parsed free page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub source: SourceFile,
+    pub meta: PageMeta,
+    pub body: String,
+    pub body_line: usize,
+}
+
+/// Everything under `content/` except the vocabularies.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Sorted by title, the Swedish way.
+    pub cases: Vec<Case>,
+    /// Sorted by menu position, then title.
+    pub pages: Vec<Page>,
+}
+
+/// Page slugs that would collide with the site's own sections.
+pub const RESERVED_SLUGS: [&str; 8] = [
+    "cases", "terms", "compare", "static", "search", "assets", "index", "404",
+];
+
+/// Checks that a slug or id is safe in a URL and a file name: a–z, 0–9 and inner `-`.
+pub fn check_slug(slug: &str) -> Result<(), &'static str> {
+    if slug.is_empty() {
+        return Err("is empty");
+    }
+    if slug.contains("..") || slug.contains('/') || slug.contains('\\') {
+        return Err("contains a path separator or `..`");
+    }
+    if slug.chars().any(|c| c.is_uppercase()) {
+        return Err("contains capital letters");
+    }
+    if slug.chars().any(char::is_whitespace) {
+        return Err("contains spaces");
+    }
+    if !slug
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err("contains characters other than a–z, 0–9 and -");
+    }
+    if slug.starts_with('-') || slug.ends_with('-') {
+        return Err("starts or ends with -");
+    }
+    Ok(())
+}
+
+/// A sort key that orders Swedish text as a Swedish reader expects: å, ä, ö after z.
+pub fn swedish_sort_key(text: &str) -> Vec<u32> {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => u32::from('z') + 1,
+            'ä' | 'æ' => u32::from('z') + 2,
+            'ö' | 'ø' => u32::from('z') + 3,
+            'é' | 'è' => u32::from('e'),
+            'ü' => u32::from('y'),
+            c => u32::from(c),
+        })
+        .collect()
+}
+
+/// Loads every case and page below `root/content`, collecting every problem rather than stopping at the first.
+pub fn load(root: &Path) -> (Content, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let case_files = find_markdown(root, Path::new("content/cases"), &mut diagnostics);
+    let page_files = find_markdown(root, Path::new("content/pages"), &mut diagnostics);
+    if case_files.is_empty() && !diagnostics.has_errors() {
+        diagnostics.push(
+            Diagnostic::error("no-cases", "there are no cases in content/cases")
+                .help("add one with `inspira new case <slug>`"),
+        );
+    }
+
+    let cases: Vec<Result<Case, Diagnostic>> =
+        case_files.par_iter().map(|p| load_case(root, p)).collect();
+    let pages: Vec<Result<Page, Diagnostic>> =
+        page_files.par_iter().map(|p| load_page(root, p)).collect();
+
+    let mut content = Content::default();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for result in cases {
+        match result {
+            Ok(case) => {
+                if let Some(first) = seen.get(&case.slug) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-slug",
+                            format!("two cases have the slug `{}`", case.slug),
+                        )
+                        .in_file(&case.source.path)
+                        .help(format!(
+                            "{} has the same file name; rename one of them",
+                            first.display()
+                        )),
+                    );
+                    continue;
+                }
+                seen.insert(case.slug.clone(), case.source.path.clone());
+                content.cases.push(case);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let mut seen_pages: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for result in pages {
+        match result {
+            Ok(page) => {
+                if let Some(first) = seen_pages.get(&page.slug) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-slug",
+                            format!("two pages have the slug `{}`", page.slug),
+                        )
+                        .in_file(&page.source.path)
+                        .help(format!(
+                            "{} has the same file name; rename one of them",
+                            first.display()
+                        )),
+                    );
+                    continue;
+                }
+                seen_pages.insert(page.slug.clone(), page.source.path.clone());
+                content.pages.push(page);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    content.cases.sort_by(|a, b| {
+        (swedish_sort_key(&a.meta.title), &a.slug).cmp(&(swedish_sort_key(&b.meta.title), &b.slug))
+    });
+    content.pages.sort_by(|a, b| {
+        (
+            a.meta.menu.unwrap_or(u32::MAX),
+            swedish_sort_key(&a.meta.title),
+            &a.slug,
+        )
+            .cmp(&(
+                b.meta.menu.unwrap_or(u32::MAX),
+                swedish_sort_key(&b.meta.title),
+                &b.slug,
+            ))
+    });
+    (content, diagnostics)
+}
+
+/// Every `.md` file below `root/dir`, as paths relative to `root`, sorted. Symlinks are followed; loops are errors.
+fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&full).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                if entry.file_type().is_file()
+                    && !hidden
+                    && path.extension().is_some_and(|e| e == "md")
+                {
+                    let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                    files.push(relative);
+                }
+            }
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                let message = if e.loop_ancestor().is_some() {
+                    "a symbolic link here points back into one of its own parent folders"
+                        .to_string()
+                } else {
+                    format!("could not read this part of the content folder: {e}")
+                };
+                let mut d = Diagnostic::error("walk", message)
+                    .help("remove the link or make it point outside content/");
+                if let Some(at) = at {
+                    d = d.in_file(at);
+                }
+                diagnostics.push(d);
+            }
+        }
+    }
+    files
+}
+
+fn slug_of(relative: &Path, text: &str) -> Result<String, Diagnostic> {
+    let stem = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    check_slug(&stem).map_err(|problem| {
+        let suggestion = slug::slugify(&stem);
+        Diagnostic::error(
+            "bad-slug",
+            format!("the file name `{stem}` {problem}, so it cannot be a slug"),
+        )
+        .in_file(relative)
+        .help(format!(
+            "rename the file to `{suggestion}.md` (file names become web addresses: a–z, 0–9 and -)"
+        ))
+        .label(text.lines().next().unwrap_or_default())
+    })?;
+    Ok(stem)
+}
+
+fn load_case(root: &Path, relative: &Path) -> Result<Case, Diagnostic> {
+    let source = SourceFile::read(root, relative)?;
+    let slug = slug_of(relative, &source.text)?;
+    let split = source.split()?;
+    let meta: CaseMeta = source.parse_yaml(split.yaml, split.yaml_line)?;
+    let (body, body_line) = (split.body.to_string(), split.body_line);
+    Ok(Case {
+        slug,
+        meta,
+        body,
+        body_line,
+        source,
+    })
+}
+
+fn load_page(root: &Path, relative: &Path) -> Result<Page, Diagnostic> {
+    let source = SourceFile::read(root, relative)?;
+    let slug = slug_of(relative, &source.text)?;
+    if RESERVED_SLUGS.contains(&slug.as_str()) {
+        return Err(Diagnostic::error(
+            "reserved-slug",
+            format!("`{slug}` is used by the site itself"),
+        )
+        .in_file(relative)
+        .help(format!(
+            "rename the page; these names are reserved: {}",
+            RESERVED_SLUGS.join(", ")
+        )));
+    }
+    let split = source.split()?;
+    let meta: PageMeta = source.parse_yaml(split.yaml, split.yaml_line)?;
+    let (body, body_line) = (split.body.to_string(), split.body_line);
+    Ok(Page {
+        slug,
+        meta,
+        body,
+        body_line,
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_slugs_are_refused() {
+        assert!(check_slug("gislaved").is_ok());
+        assert!(check_slug("region-jamtland-2").is_ok());
+        assert!(check_slug("../etc").is_err());
+        assert!(check_slug("a/b").is_err());
+        assert!(check_slug("Gislaved").is_err());
+        assert!(check_slug("två ord").is_err());
+        assert!(check_slug("strömsund").is_err());
+        assert!(check_slug("-x").is_err());
+    }
+
+    #[test]
+    fn swedish_letters_sort_after_z() {
+        let mut names = vec!["Örebro", "Älmhult", "Åre", "Vallentuna", "Botkyrka"];
+        names.sort_by_key(|n| swedish_sort_key(n));
+        assert_eq!(
+            names,
+            ["Botkyrka", "Vallentuna", "Åre", "Älmhult", "Örebro"]
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! The `inspira` command line: a thin layer over the library's pipeline.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use inspira::diagnostics::Diagnostics;
+use inspira::site::{self, BuildReport};
+use inspira::{scaffold, serve};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (warnings may have been printed)
+  1  the content has errors, or the site could not be built or served
+  2  the command line was wrong (unknown command or option)";
+
+/// A static site generator for comparative knowledge bases of strategies.
+#[derive(Debug, Parser)]
+#[command(name = "inspira", version, about, after_help = EXIT_CODES)]
+struct Cli {
+    /// The site folder: the one with inspira.toml and content/.
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ unless configured otherwise).
+    #[command(after_help = EXIT_CODES)]
+    Build {
+        /// Write the site here instead of the configured output folder.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Override the configured base URL, e.g. https://example.org/integration/.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload the open browser.
+    #[command(after_help = EXIT_CODES)]
+    Serve {
+        /// Write the site here instead of the configured output folder.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Run every check without writing anything; exit 1 if there are errors.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// How to print the problems found.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Create new content from a commented skeleton.
+    #[command(after_help = EXIT_CODES)]
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum NewWhat {
+    /// Write content/cases/<SLUG>.md, a case to fill in.
+    Case {
+        /// The case's id and file name: a–z, 0–9 and -, e.g. `orebro` for Örebro.
+        slug: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { output, base_url } => {
+            let result = site::build(&cli.root, output.as_deref(), base_url.as_deref());
+            report_build(&result);
+            if result.is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Command::Serve { output, port } => {
+            let options = serve::ServeOptions {
+                root: cli.root,
+                output,
+                port,
+            };
+            match serve::serve(options, report_build) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: could not serve the site: {e}");
+                    if e.kind() == std::io::ErrorKind::AddrInUse {
+                        eprintln!(
+                            "help: another program uses port {port}; pass --port with another number"
+                        );
+                    }
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check { format } => {
+            let diagnostics = site::check(&cli.root);
+            match format {
+                Format::Text => {
+                    print_diagnostics(&diagnostics);
+                    if diagnostics.has_errors() {
+                        eprintln!("{}", summary("check failed", &diagnostics));
+                    } else {
+                        eprintln!("{}", summary("check passed", &diagnostics));
+                    }
+                }
+                Format::Json => {
+                    let json = serde_json::json!({
+                        "errors": diagnostics.error_count(),
+                        "warnings": diagnostics.warning_count(),
+                        "diagnostics": diagnostics,
+                    });
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&json).unwrap_or_default()
+                    );
+                }
+            }
+            if diagnostics.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New {
+            what: NewWhat::Case { slug },
+        } => match scaffold::new_case(&cli.root, &slug) {
+            Ok(path) => {
+                println!("Created {}", path.display());
+                println!(
+                    "Next: open {} and fill in every \"\" field, then run `inspira check`.",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("{}", d.render(use_color()));
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn use_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    let color = use_color();
+    for d in diagnostics.iter() {
+        eprintln!("{}\n", d.render(color));
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(what: &str, diagnostics: &Diagnostics) -> String {
+    format!(
+        "{what}: {}, {}",
+        plural(diagnostics.error_count(), "error", "errors"),
+        plural(diagnostics.warning_count(), "warning", "warnings")
+    )
+}
+
+fn report_build(result: &Result<BuildReport, Diagnostics>) {
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report.warnings);
+            eprintln!(
+                "Built {} cases into {} ({} files, {}) in {} ms",
+                report.cases,
+                report.output.display(),
+                report.files,
+                plural(report.warnings.warning_count(), "warning", "warnings"),
+                report.elapsed.as_millis()
+            );
+        }
+        Err(diagnostics) => {
+            print_diagnostics(diagnostics);
+            eprintln!(
+                "{}; the previous output was left untouched",
+                summary("build failed", diagnostics)
+            );
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! Markdown to safe HTML: pulldown-cmark renders, `@/` cross-references are resolved, headings get ids,
+//! and ammonia removes anything a contribution could use to inject script or styles.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::vocabulary::{Dimension, Vocabulary};
+
+/// Everything a link can point at, and how to build its URL.
+#[derive(Debug, Clone)]
+pub struct Links {
+    base_path: String,
+    cases: BTreeSet<String>,
+    pages: BTreeSet<String>,
+    terms: BTreeMap<Dimension, BTreeSet<String>>,
+}
+
+impl Links {
+    pub fn new<'a>(
+        base_path: &str,
+        cases: impl IntoIterator<Item = &'a str>,
+        pages: impl IntoIterator<Item = &'a str>,
+        vocabulary: &Vocabulary,
+    ) -> Links {
+        Links {
+            base_path: base_path.to_string(),
+            cases: cases.into_iter().map(str::to_string).collect(),
+            pages: pages.into_iter().map(str::to_string).collect(),
+            terms: vocabulary
+                .dimensions()
+                .map(|d| (d.dimension, d.ids().map(str::to_string).collect()))
+                .collect(),
+        }
+    }
+
+    pub fn case_url(&self, slug: &str) -> String {
+        format!("{}cases/{slug}/", self.base_path)
+    }
+
+    pub fn page_url(&self, slug: &str) -> String {
+        format!("{}{slug}/", self.base_path)
+    }
+
+    pub fn term_url(&self, dimension: Dimension, id: &str) -> String {
+        format!("{}terms/{}/{id}/", self.base_path, dimension.slug())
+    }
+
+    /// Resolves an `@/…` target to a URL, or explains why it cannot.
+    pub fn resolve(&self, target: &str) -> Result<String, (String, String)> {
+        let path = target.trim_start_matches("@/");
+        let (path, fragment) = match path.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (path, None),
+        };
+        let with_fragment = |url: String| match fragment {
+            Some(f) if !f.is_empty() => format!("{url}#{f}"),
+            _ => url,
+        };
+        let unknown = |kind: &str, id: &str, known: &mut dyn Iterator<Item = &str>| {
+            let help = match did_you_mean(id, known) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("check the file name under content/{kind}"),
+            };
+            (
+                format!("the link points to `{target}`, which does not exist"),
+                help,
+            )
+        };
+        if let Some(slug) = path
+            .strip_prefix("cases/")
+            .and_then(|p| p.strip_suffix(".md"))
+        {
+            return if self.cases.contains(slug) {
+                Ok(with_fragment(self.case_url(slug)))
+            } else {
+                Err(unknown(
+                    "cases",
+                    slug,
+                    &mut self.cases.iter().map(String::as_str),
+                ))
+            };
+        }
+        if let Some(slug) = path
+            .strip_prefix("pages/")
+            .and_then(|p| p.strip_suffix(".md"))
+        {
+            return if self.pages.contains(slug) {
+                Ok(with_fragment(self.page_url(slug)))
+            } else {
+                Err(unknown(
+                    "pages",
+                    slug,
+                    &mut self.pages.iter().map(String::as_str),
+                ))
+            };
+        }
+        if let Some(file) = path
+            .strip_prefix("vocabulary/")
+            .and_then(|p| p.strip_suffix(".yaml"))
+            && let Some(dimension) = Dimension::from_slug(file)
+        {
+            let known = &self.terms[&dimension];
+            return match fragment {
+                Some(term) if known.contains(term) => Ok(self.term_url(dimension, term)),
+                Some(term) => Err(unknown(
+                    "vocabulary",
+                    term,
+                    &mut known.iter().map(String::as_str),
+                )),
+                None => Ok(format!("{}terms/{}/", self.base_path, dimension.slug())),
+            };
+        }
+        Err((
+            format!("`{target}` is not a link inspira understands"),
+            "write @/cases/<slug>.md, @/pages/<slug>.md or @/vocabulary/<dimension>.yaml#<term>"
+                .into(),
+        ))
+    }
+}
+
+/// Where a piece of Markdown comes from, so broken links can be reported at their line.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    /// The line of `text` on which the Markdown starts, if it is the body of the file.
+    pub first_line: Option<usize>,
+}
+
+/// Rendered HTML and the headings found in it (for a table of contents).
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub id: String,
+    pub text: String,
+    pub level: u8,
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Renders Markdown, resolving cross-references; every broken link becomes a diagnostic.
+pub fn render(
+    markdown: &str,
+    links: &Links,
+    origin: Origin<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let mut events: Vec<Event> = Vec::new();
+    let mut headings = Vec::new();
+    let mut used_ids: BTreeSet<String> = BTreeSet::new();
+    let mut open_heading: Option<(usize, HeadingLevel, Option<String>)> = None;
+    let mut heading_text = String::new();
+
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with("@/") => {
+                let url = match links.resolve(&dest_url) {
+                    Ok(url) => url,
+                    Err((message, help)) => {
+                        diagnostics.push(link_error(
+                            origin,
+                            markdown,
+                            range.start,
+                            &dest_url,
+                            message,
+                            help,
+                        ));
+                        String::from("#")
+                    }
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                open_heading = Some((events.len(), level, id.map(|i| i.to_string())));
+                heading_text.clear();
+                events.push(Event::Text(CowStr::Borrowed("")));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((index, _, explicit)) = open_heading.take() {
+                    let base = explicit.unwrap_or_else(|| {
+                        let s = slug::slugify(&heading_text);
+                        if s.is_empty() {
+                            "avsnitt".to_string()
+                        } else {
+                            s
+                        }
+                    });
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while !used_ids.insert(id.clone()) {
+                        n += 1;
+                        id = format!("{base}-{n}");
+                    }
+                    let level_number = level as u8;
+                    events[index] = Event::Start(Tag::Heading {
+                        level,
+                        id: Some(CowStr::from(id.clone())),
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    });
+                    headings.push(Heading {
+                        id,
+                        text: heading_text.trim().to_string(),
+                        level: level_number,
+                    });
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Text(ref t) | Event::Code(ref t) if open_heading.is_some() => {
+                heading_text.push_str(t);
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, events.into_iter());
+    Rendered {
+        html: sanitize(&raw),
+        headings,
+    }
+}
+
+fn link_error(
+    origin: Origin<'_>,
+    markdown: &str,
+    offset: usize,
+    target: &str,
+    message: String,
+    help: String,
+) -> Diagnostic {
+    let d = Diagnostic::error("broken-link", message)
+        .in_file(origin.path)
+        .help(help);
+    match origin.first_line {
+        Some(first) => {
+            let before = &markdown[..offset];
+            let line_in_body = before.matches('\n').count();
+            let line = first + line_in_body;
+            let line_text = origin.text.lines().nth(line - 1).unwrap_or_default();
+            let column = line_text
+                .find(target)
+                .map_or(1, |b| line_text[..b].chars().count() + 1);
+            d.at(origin.text, line, column, target.chars().count())
+        }
+        None => {
+            let line = origin
+                .text
+                .lines()
+                .position(|l| l.contains(target))
+                .map_or(1, |i| i + 1);
+            let line_text = origin.text.lines().nth(line - 1).unwrap_or_default();
+            let column = line_text
+                .find(target)
+                .map_or(1, |b| line_text[..b].chars().count() + 1);
+            d.at(origin.text, line, column, target.chars().count())
+        }
+    }
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(["http", "https", "mailto"].into())
+        .add_tag_attributes("h1", ["id"])
+        .add_tag_attributes("h2", ["id"])
+        .add_tag_attributes("h3", ["id"])
+        .add_tag_attributes("h4", ["id"])
+        .add_tag_attributes("h5", ["id"])
+        .add_tag_attributes("h6", ["id"])
+        .add_tag_attributes("div", ["id"])
+        .add_tag_attributes("sup", ["id"])
+        .add_tag_attributes("li", ["id"])
+        .add_allowed_classes("div", ["footnote-definition"])
+        .add_allowed_classes("sup", ["footnote-definition-label", "footnote-reference"])
+        .add_tag_attributes("span", ["lang"])
+        .add_tag_attributes("p", ["lang"])
+        .add_tag_attributes("blockquote", ["lang"])
+        .link_rel(Some("noopener noreferrer"));
+    b
+});
+
+/// Removes everything but the allow-listed tags, attributes and URL schemes.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links() -> Links {
+        Links {
+            base_path: "/kb/".into(),
+            cases: ["stromsund".to_string()].into(),
+            pages: ["om".to_string()].into(),
+            terms: [(Dimension::FocusAreas, ["bostad".to_string()].into())].into(),
+        }
+    }
+
+    fn render_body(md: &str) -> (Rendered, Vec<Diagnostic>) {
+        let text = format!("---\ntitle: x\n---\n{md}");
+        let mut diagnostics = Vec::new();
+        let origin = Origin {
+            path: Path::new("content/cases/x.md"),
+            text: &text,
+            first_line: Some(4),
+        };
+        let r = render(md, &links(), origin, &mut diagnostics);
+        (r, diagnostics)
+    }
+
+    #[test]
+    fn resolves_cross_references_under_the_base_path() {
+        let (r, d) = render_body(
+            "Se [Strömsund](@/cases/stromsund.md) och [bostad](@/vocabulary/focus-areas.yaml#bostad).",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert!(
+            r.html.contains(r#"href="/kb/cases/stromsund/""#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"href="/kb/terms/focus-areas/bostad/""#),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn broken_cross_reference_names_file_and_line() {
+        let (_, d) = render_body("Text\n\nSe [x](@/cases/stromsnd.md).");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].location().unwrap(), "content/cases/x.md:6:8");
+        assert!(d[0].help.as_deref().unwrap().contains("stromsund"));
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (r, _) = render_body("## Bakgrund\n\n## Bakgrund\n\n## Så gjorde man {#sa}\n");
+        assert!(r.html.contains(r#"<h2 id="bakgrund">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="bakgrund-2">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="sa">"#), "{}", r.html);
+        assert_eq!(r.headings[0].text, "Bakgrund");
+    }
+
+    #[test]
+    fn scripts_and_dangerous_urls_are_removed() {
+        let (r, _) = render_body(
+            "<script>alert(1)</script>\n\n[a](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<svg><script>alert(1)</script></svg>\n\n[d](data:text/html;base64,PHNjcmlwdD4=)\n\n<style>body{}</style>",
+        );
+        for bad in [
+            "<script",
+            "javascript:",
+            "onerror",
+            "<svg",
+            "data:",
+            "<style",
+        ] {
+            assert!(!r.html.contains(bad), "{bad} survived: {}", r.html);
+        }
+    }
+
+    #[test]
+    fn tables_and_footnotes_survive_sanitizing() {
+        let (r, _) = render_body("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Not.\n");
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    }
+}

@@ -1,0 +1,560 @@
+//! Rendering: the validated site and its derived indexes, through Tera, into files in memory.
+
+pub mod format;
+pub mod theme;
+pub mod view;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::compare::{self, TermIndex};
+use crate::config::Config;
+use crate::content::Content;
+use crate::content::page::PageKind;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Links, Origin};
+use crate::vocabulary::{Dimension, Vocabulary};
+use theme::Theme;
+use view::{CaseView, ViewBuilder};
+
+/// A rendered output file: its path below the output folder and its bytes.
+pub type OutputFile = (String, Vec<u8>);
+
+#[derive(Debug, Clone, Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    base_path: String,
+    language: &'a str,
+    publisher: &'a crate::config::Publisher,
+    contact: &'a crate::config::Contact,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct MenuItem {
+    key: String,
+    title: String,
+    url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Crumb {
+    title: String,
+    url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DimensionView {
+    slug: &'static str,
+    title: String,
+    title_en: Option<String>,
+    description: Option<String>,
+    url: String,
+    matrix_url: String,
+    terms: Vec<TermSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TermSummary {
+    id: String,
+    label: String,
+    label_en: Option<String>,
+    definition: String,
+    definition_en: Option<String>,
+    url: String,
+    count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TermCaseView<'a> {
+    title: &'a str,
+    url: &'a str,
+    entries: Vec<TermEntryView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TermEntryView {
+    label: String,
+    text: Option<String>,
+    url: String,
+    lesson: bool,
+    date: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct RelatedTermView {
+    label: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct MatrixRow<'a> {
+    term: &'a TermSummary,
+    cells: Vec<Vec<TermEntryView>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PageView {
+    slug: String,
+    url: String,
+    title: String,
+    summary: String,
+    publication: Option<crate::content::page::Publication>,
+    body: String,
+    cases: Vec<CaseLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct CaseLink {
+    title: String,
+    url: String,
+    summary: String,
+}
+
+/// Everything rendering needs, borrowed from the earlier stages.
+pub struct Renderer<'a> {
+    pub config: &'a Config,
+    pub content: &'a Content,
+    pub vocabulary: &'a Vocabulary,
+    pub theme: &'a Theme,
+    /// Adds the script that reloads the page when `inspira serve` rebuilds.
+    pub live_reload: bool,
+}
+
+impl Renderer<'_> {
+    /// Renders every page. Returns the files, or every problem found on the way.
+    pub fn render(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let base_path = self.config.base_path();
+        let links = Links::new(
+            &base_path,
+            self.content.cases.iter().map(|c| c.slug.as_str()),
+            self.content.pages.iter().map(|p| p.slug.as_str()),
+            self.vocabulary,
+        );
+        let index = TermIndex::build(self.content);
+        let builder = ViewBuilder {
+            content: self.content,
+            vocabulary: self.vocabulary,
+            links: &links,
+            index: &index,
+        };
+        let (cases, mut diagnostics) = builder.cases();
+        let pages: Vec<PageView> = self
+            .content
+            .pages
+            .iter()
+            .map(|p| {
+                let origin = Origin {
+                    path: &p.source.path,
+                    text: &p.source.text,
+                    first_line: Some(p.body_line),
+                };
+                let body = markdown::render(&p.body, &links, origin, &mut diagnostics);
+                PageView {
+                    slug: p.slug.clone(),
+                    url: links.page_url(&p.slug),
+                    title: p.meta.title.clone(),
+                    summary: p.meta.summary.clone(),
+                    publication: p.meta.publication.clone(),
+                    body: body.html,
+                    cases: p
+                        .meta
+                        .cases
+                        .iter()
+                        .filter_map(|r| cases.iter().find(|c| c.slug == r.value))
+                        .map(|c| CaseLink {
+                            title: c.title.clone(),
+                            url: c.url.clone(),
+                            summary: c.summary.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+
+        let tera = self.tera(&base_path, &pages).map_err(|d| vec![d])?;
+        let dimensions: Vec<DimensionView> = self.dimension_views(&links, &index);
+
+        let mut jobs: Vec<(String, &'static str, Context)> = Vec::new();
+        jobs.push((
+            "index.html".into(),
+            "index.html",
+            self.home_context(&cases, &dimensions, &pages),
+        ));
+        jobs.push((
+            "404.html".into(),
+            "404.html",
+            page_context("404", "Sidan finns inte", "", vec![]),
+        ));
+        let mut ctx = page_context(
+            "cases",
+            "Alla exempel",
+            "Alla exempel på integrationsstrategier i kunskapsbanken.",
+            vec![],
+        );
+        ctx.insert("cases", &cases);
+        jobs.push(("cases/index.html".into(), "cases.html", ctx));
+        for (i, case) in cases.iter().enumerate() {
+            let mut ctx = page_context(
+                "cases",
+                &case.title,
+                &case.summary,
+                vec![crumb("Exempel", &format!("{base_path}cases/"))],
+            );
+            ctx.insert("case", case);
+            ctx.insert(
+                "previous",
+                &i.checked_sub(1)
+                    .and_then(|p| cases.get(p))
+                    .map(|c| crumb(&c.title, &c.url)),
+            );
+            ctx.insert("next", &cases.get(i + 1).map(|c| crumb(&c.title, &c.url)));
+            jobs.push((format!("cases/{}/index.html", case.slug), "case.html", ctx));
+        }
+        let mut ctx = page_context(
+            "terms",
+            "Begrepp",
+            "De gemensamma begrepp som exemplen jämförs med.",
+            vec![],
+        );
+        ctx.insert("dimensions", &dimensions);
+        jobs.push(("terms/index.html".into(), "terms.html", ctx));
+        for dim in &dimensions {
+            let mut ctx = page_context(
+                "terms",
+                &dim.title,
+                dim.description.as_deref().unwrap_or(""),
+                vec![crumb("Begrepp", &format!("{base_path}terms/"))],
+            );
+            ctx.insert("dimension", dim);
+            jobs.push((
+                format!("terms/{}/index.html", dim.slug),
+                "dimension.html",
+                ctx,
+            ));
+            let dimension = Dimension::from_slug(dim.slug).unwrap_or(Dimension::FocusAreas);
+            for term in &dim.terms {
+                let mut ctx = page_context(
+                    "terms",
+                    &term.label,
+                    &term.definition,
+                    vec![
+                        crumb("Begrepp", &format!("{base_path}terms/")),
+                        crumb(&dim.title, &dim.url),
+                    ],
+                );
+                ctx.insert("dimension", dim);
+                ctx.insert("term", term);
+                ctx.insert("uses", &self.term_uses(&cases, &index, dimension, &term.id));
+                let related: Vec<RelatedTermView> = compare::cooccurring(
+                    self.content,
+                    &index,
+                    self.vocabulary,
+                    dimension,
+                    &term.id,
+                )
+                .into_iter()
+                .filter_map(|(id, count)| {
+                    let t = self.vocabulary.dimension(dimension).get(&id)?;
+                    Some(RelatedTermView {
+                        label: t.label.clone(),
+                        url: links.term_url(dimension, &id),
+                        count,
+                    })
+                })
+                .collect();
+                ctx.insert("related_terms", &related);
+                jobs.push((
+                    format!("terms/{}/{}/index.html", dim.slug, term.id),
+                    "term.html",
+                    ctx,
+                ));
+            }
+        }
+        let mut ctx = page_context(
+            "compare",
+            "Jämför exemplen",
+            "Alla exempel sida vid sida: vision, process, fokusområden och framgångsfaktorer.",
+            vec![],
+        );
+        ctx.insert("cases", &cases);
+        ctx.insert("dimensions", &dimensions);
+        jobs.push(("compare/index.html".into(), "compare.html", ctx));
+        for dim in &dimensions {
+            let dimension = Dimension::from_slug(dim.slug).unwrap_or(Dimension::FocusAreas);
+            let rows: Vec<MatrixRow> = dim
+                .terms
+                .iter()
+                .map(|term| MatrixRow {
+                    term,
+                    cells: cases
+                        .iter()
+                        .map(|case| entries_for(case, dimension, &term.id))
+                        .collect(),
+                })
+                .collect();
+            let mut ctx = page_context(
+                "compare",
+                &format!("{} i alla exempel", dim.title),
+                &format!(
+                    "Tabell över {} i varje exempel, med exemplets egna formuleringar.",
+                    dim.title.to_lowercase()
+                ),
+                vec![crumb("Jämför", &format!("{base_path}compare/"))],
+            );
+            ctx.insert("dimension", dim);
+            ctx.insert("cases", &cases);
+            ctx.insert("rows", &rows);
+            jobs.push((
+                format!("compare/{}/index.html", dim.slug),
+                "matrix.html",
+                ctx,
+            ));
+        }
+        for page in &pages {
+            let mut ctx = page_context(
+                &format!("page:{}", page.slug),
+                &page.title,
+                &page.summary,
+                vec![],
+            );
+            ctx.insert("page", page);
+            jobs.push((format!("{}/index.html", page.slug), "page.html", ctx));
+        }
+
+        let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+            .par_iter()
+            .map(|(path, template, ctx)| {
+                let mut ctx = ctx.clone();
+                ctx.insert(
+                    "current_path",
+                    &format!("{base_path}{}", path.trim_end_matches("index.html")),
+                );
+                tera.render(template, &ctx)
+                    .map(|html| (path.clone(), html.into_bytes()))
+                    .map_err(|e| template_error(template, &e))
+            })
+            .collect();
+        let mut files = Vec::with_capacity(rendered.len() + self.theme.static_files.len());
+        let mut errors = Vec::new();
+        for r in rendered {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => errors.push(d),
+            }
+        }
+        if !errors.is_empty() {
+            errors.sort_by(|a, b| a.message.cmp(&b.message));
+            errors.dedup();
+            return Err(errors);
+        }
+        for (name, bytes) in &self.theme.static_files {
+            files.push((format!("assets/{name}"), bytes.clone()));
+        }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
+    }
+
+    fn tera(&self, base_path: &str, pages: &[PageView]) -> Result<Tera, Diagnostic> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.add_raw_templates(
+            self.theme
+                .templates
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str())),
+        )
+        .map_err(|e| template_error("(loading)", &e))?;
+        let config = self.config;
+        let site = SiteView {
+            title: &config.title,
+            description: &config.description,
+            base_url: &config.base_url,
+            base_path: base_path.to_string(),
+            language: &config.language,
+            publisher: &config.publisher,
+            contact: &config.contact,
+        };
+        let mut menu = vec![
+            MenuItem {
+                key: "home".into(),
+                title: "Start".into(),
+                url: base_path.to_string(),
+            },
+            MenuItem {
+                key: "cases".into(),
+                title: "Exempel".into(),
+                url: format!("{base_path}cases/"),
+            },
+            MenuItem {
+                key: "compare".into(),
+                title: "Jämför".into(),
+                url: format!("{base_path}compare/"),
+            },
+            MenuItem {
+                key: "terms".into(),
+                title: "Begrepp".into(),
+                url: format!("{base_path}terms/"),
+            },
+        ];
+        for page in self.content.pages.iter().filter(|p| p.meta.menu.is_some()) {
+            if let Some(view) = pages.iter().find(|v| v.slug == page.slug) {
+                menu.push(MenuItem {
+                    key: format!("page:{}", view.slug),
+                    title: view.title.clone(),
+                    url: view.url.clone(),
+                });
+            }
+        }
+        let global = tera.global_context();
+        global.insert("site", &site);
+        global.insert("menu", &menu);
+        global.insert("assets", &format!("{base_path}assets/"));
+        global.insert("live_reload", &self.live_reload);
+        Ok(tera)
+    }
+
+    fn dimension_views(&self, links: &Links, index: &TermIndex) -> Vec<DimensionView> {
+        self.vocabulary
+            .dimensions()
+            .map(|d| DimensionView {
+                slug: d.dimension.slug(),
+                title: d.file.title.clone(),
+                title_en: d.file.title_en.clone(),
+                description: d.file.description.clone(),
+                url: format!("{}terms/{}/", self.config.base_path(), d.dimension.slug()),
+                matrix_url: format!("{}compare/{}/", self.config.base_path(), d.dimension.slug()),
+                terms: d
+                    .terms()
+                    .iter()
+                    .map(|t| TermSummary {
+                        id: t.id.value.clone(),
+                        label: t.label.clone(),
+                        label_en: t.label_en.clone(),
+                        definition: t.definition.clone(),
+                        definition_en: t.definition_en.clone(),
+                        url: links.term_url(d.dimension, &t.id.value),
+                        count: index.usages(d.dimension, &t.id.value).len(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn home_context(
+        &self,
+        cases: &[CaseView],
+        dimensions: &[DimensionView],
+        pages: &[PageView],
+    ) -> Context {
+        let mut ctx = page_context("home", &self.config.title, &self.config.description, vec![]);
+        ctx.insert("cases", cases);
+        ctx.insert("dimensions", dimensions);
+        let publications: Vec<&PageView> = self
+            .content
+            .pages
+            .iter()
+            .filter(|p| p.meta.kind == PageKind::Publication)
+            .filter_map(|p| pages.iter().find(|v| v.slug == p.slug))
+            .collect();
+        ctx.insert("publications", &publications);
+        ctx
+    }
+
+    fn term_uses<'c>(
+        &self,
+        cases: &'c [CaseView],
+        index: &TermIndex,
+        dimension: Dimension,
+        term: &str,
+    ) -> Vec<TermCaseView<'c>> {
+        index
+            .usages(dimension, term)
+            .iter()
+            .map(|u| {
+                let case = &cases[u.case];
+                TermCaseView {
+                    title: &case.title,
+                    url: &case.url,
+                    entries: entries_for(case, dimension, term),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A case's entries for one term, each linking to its passage on the case page.
+fn entries_for(case: &CaseView, dimension: Dimension, term: &str) -> Vec<TermEntryView> {
+    match dimension {
+        Dimension::FocusAreas | Dimension::SuccessFactors => {
+            let list = if dimension == Dimension::FocusAreas {
+                &case.focus_areas
+            } else {
+                &case.success_factors
+            };
+            list.iter()
+                .filter(|t| t.term.id == term)
+                .map(|t| TermEntryView {
+                    label: t.label.clone(),
+                    text: t.text.clone(),
+                    url: format!("{}#{}", case.url, t.anchor),
+                    lesson: t.lesson,
+                    date: None,
+                })
+                .collect()
+        }
+        Dimension::ProcessSteps => case
+            .process
+            .steps
+            .iter()
+            .filter(|s| s.term.id == term)
+            .map(|s| TermEntryView {
+                label: s.date_text.clone(),
+                text: Some(s.text.clone()),
+                url: format!("{}#{}", case.url, s.anchor),
+                lesson: false,
+                date: Some(s.date.clone()),
+            })
+            .collect(),
+    }
+}
+
+fn crumb(title: &str, url: &str) -> Crumb {
+    Crumb {
+        title: title.to_string(),
+        url: url.to_string(),
+    }
+}
+
+fn page_context(key: &str, title: &str, description: &str, breadcrumbs: Vec<Crumb>) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("page_key", key);
+    ctx.insert("title", title);
+    ctx.insert("description", description);
+    ctx.insert("breadcrumbs", &breadcrumbs);
+    ctx
+}
+
+fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
+    use std::error::Error as _;
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::error(
+        "template",
+        format!("template `{template}` failed: {message}"),
+    )
+    .help(
+        "if you override this template in templates/, compare it with the default theme's version",
+    )
+}

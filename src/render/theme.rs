@@ -1,0 +1,139 @@
+//! The theme: templates and static files. The default theme is compiled into the binary, so any folder
+//! with content can be built; a site overrides any template with `templates/<name>` and any static file
+//! with `static/<path>`.
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+
+/// Templates of the default theme, by name.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "cases.html",
+        include_str!("../../themes/default/templates/cases.html"),
+    ),
+    (
+        "case.html",
+        include_str!("../../themes/default/templates/case.html"),
+    ),
+    (
+        "terms.html",
+        include_str!("../../themes/default/templates/terms.html"),
+    ),
+    (
+        "dimension.html",
+        include_str!("../../themes/default/templates/dimension.html"),
+    ),
+    (
+        "term.html",
+        include_str!("../../themes/default/templates/term.html"),
+    ),
+    (
+        "compare.html",
+        include_str!("../../themes/default/templates/compare.html"),
+    ),
+    (
+        "matrix.html",
+        include_str!("../../themes/default/templates/matrix.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "partials/source.html",
+        include_str!("../../themes/default/templates/partials/source.html"),
+    ),
+];
+
+/// Static files of the default theme, by path below the output's `assets/`.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// Templates and static files after applying the site's overrides.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub templates: Vec<(String, String)>,
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The default theme, overridden by `root/templates/**` and `root/static/**`.
+    pub fn load(root: &Path) -> Result<Theme, Diagnostic> {
+        let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let mut static_files: Vec<(String, Vec<u8>)> = DEFAULT_STATIC
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        for (name, bytes) in read_tree(root, "templates")? {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::error("not-utf8", "the template is not valid UTF-8 text")
+                    .in_file(Path::new("templates").join(&name))
+            })?;
+            upsert(&mut templates, name, text);
+        }
+        for (name, bytes) in read_tree(root, "static")? {
+            upsert(&mut static_files, name, bytes);
+        }
+        Ok(Theme {
+            templates,
+            static_files,
+        })
+    }
+}
+
+fn upsert<T>(list: &mut Vec<(String, T)>, name: String, value: T) {
+    match list.iter_mut().find(|(n, _)| *n == name) {
+        Some(entry) => entry.1 = value,
+        None => list.push((name, value)),
+    }
+    list.sort_by(|a, b| a.0.cmp(&b.0));
+}
+
+/// Every file below `root/dir`, as (`/`-separated relative name, bytes), sorted by name.
+fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error("walk", format!("could not read {dir}/: {e}")).in_file(dir)
+        })?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+        let name = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            Diagnostic::error("io", format!("could not read the file: {e}"))
+                .in_file(Path::new(dir).join(relative))
+        })?;
+        out.push((name, bytes));
+    }
+    Ok(out)
+}

@@ -1,0 +1,446 @@
+//! View models: what templates see. Built once per build from the validated site and the derived
+//! indexes; every page's context borrows from them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::format::number_sv;
+use crate::compare::{self, Related, TermIndex};
+use crate::content::case::{Outcome, Ref, Source, TermUse};
+use crate::content::{Case, Content};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Heading, Links, Origin};
+use crate::vocabulary::{Dimension, Vocabulary};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub kind: String,
+    pub place: String,
+    pub county: String,
+    pub summary: String,
+    pub updated: Option<String>,
+    pub document: DocumentView,
+    pub facts: Vec<FactView>,
+    pub vision: VisionView,
+    pub process: ProcessView,
+    pub focus_areas: Vec<TermUseView>,
+    pub success_factors: Vec<TermUseView>,
+    pub organisation: Option<String>,
+    pub target_groups: Vec<String>,
+    pub child_perspective: Option<String>,
+    pub follow_up: Option<FollowUpView>,
+    pub next_steps: Option<String>,
+    pub quotes: Vec<QuoteView>,
+    pub series: Vec<SeriesView>,
+    pub sources: Vec<SourceView>,
+    pub body: String,
+    pub toc: Vec<Heading>,
+    pub related: Vec<RelatedView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub title: String,
+    pub doc_type: String,
+    pub adopted: Option<String>,
+    pub adopted_year: Option<u16>,
+    pub adopted_by: Option<String>,
+    pub valid: Option<String>,
+    pub status: Option<String>,
+    pub replaces: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<SourceRef>,
+}
+
+/// A citation: which source, and the anchor of its entry in the case's source list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub anchor: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FactView {
+    pub kind: &'static str,
+    pub label: String,
+    pub value: f64,
+    pub value_text: String,
+    pub unit: String,
+    pub date: Option<String>,
+    pub period: Option<String>,
+    pub source: Option<SourceRef>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VisionView {
+    pub text: String,
+    pub source: Option<SourceRef>,
+    pub goals: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessView {
+    pub led_by: Option<String>,
+    pub duration: Option<String>,
+    pub resources: Option<String>,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub anchor: String,
+    pub date: String,
+    pub date_text: String,
+    pub year: u16,
+    pub term: TermLink,
+    pub text: String,
+    pub source: Option<SourceRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermUseView {
+    pub anchor: String,
+    pub term: TermLink,
+    pub label: String,
+    pub text: Option<String>,
+    pub lesson: bool,
+    pub source: Option<SourceRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowUpView {
+    pub text: Option<String>,
+    pub indicators: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub text: String,
+    pub speaker: String,
+    pub source: Option<SourceRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesView {
+    pub id: String,
+    pub title: String,
+    pub unit: String,
+    pub source: Option<SourceRef>,
+    pub points: Vec<PointView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PointView {
+    pub period: String,
+    pub value: f64,
+    pub value_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub anchor: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: u16,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedView {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub reasons: Vec<String>,
+}
+
+/// Anchor prefixes of the passages on a case page, per dimension.
+pub fn anchor_prefix(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::FocusAreas => "fokus",
+        Dimension::SuccessFactors => "faktor",
+        Dimension::ProcessSteps => "steg",
+    }
+}
+
+/// Builds the view of every case. Markdown in fields and body is rendered here, once.
+pub struct ViewBuilder<'a> {
+    pub content: &'a Content,
+    pub vocabulary: &'a Vocabulary,
+    pub links: &'a Links,
+    pub index: &'a TermIndex,
+}
+
+impl ViewBuilder<'_> {
+    pub fn case(
+        &self,
+        case: &Case,
+        related: &[Related],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> CaseView {
+        let m = &case.meta;
+        let origin = Origin {
+            path: &case.source.path,
+            text: &case.source.text,
+            first_line: None,
+        };
+        let mut md = |text: &str| markdown::render(text, self.links, origin, diagnostics).html;
+        let sources: BTreeMap<&str, &Source> =
+            m.sources.iter().map(|s| (s.id.value.as_str(), s)).collect();
+        let cite = |r: &Ref| -> Option<SourceRef> {
+            let s = sources.get(r.value.as_str())?;
+            Some(SourceRef {
+                id: r.value.clone(),
+                anchor: format!("kalla-{}", r.value),
+                label: format!("{} ({}, {})", s.title, s.publisher, s.year),
+            })
+        };
+        let term_link = |dimension: Dimension, id: &str| TermLink {
+            id: id.to_string(),
+            label: self
+                .vocabulary
+                .dimension(dimension)
+                .get(id)
+                .map_or_else(|| id.to_string(), |t| t.label.clone()),
+            url: self.links.term_url(dimension, id),
+        };
+        let mut anchors = Anchors::default();
+        let mut uses = |dimension: Dimension,
+                        list: &[TermUse],
+                        md: &mut dyn FnMut(&str) -> String|
+         -> Vec<TermUseView> {
+            list.iter()
+                .map(|t| TermUseView {
+                    anchor: anchors.next(anchor_prefix(dimension), &t.term.value),
+                    term: term_link(dimension, &t.term.value),
+                    label: t.label.clone(),
+                    text: t.text.as_deref().map(&mut *md),
+                    lesson: t.outcome == Some(Outcome::Lardom),
+                    source: t.source.as_ref().and_then(cite),
+                })
+                .collect()
+        };
+        let focus_areas = uses(Dimension::FocusAreas, &m.focus_areas, &mut md);
+        let success_factors = uses(Dimension::SuccessFactors, &m.success_factors, &mut md);
+        let steps = m
+            .process
+            .steps
+            .iter()
+            .map(|s| StepView {
+                anchor: anchors.next(anchor_prefix(Dimension::ProcessSteps), &s.step.value),
+                date: s.date.value.to_string(),
+                date_text: s.date.value.display_sv(),
+                year: s.date.value.year,
+                term: term_link(Dimension::ProcessSteps, &s.step.value),
+                text: md(&s.text),
+                source: s.source.as_ref().and_then(cite),
+            })
+            .collect();
+        let body_origin = Origin {
+            path: &case.source.path,
+            text: &case.source.text,
+            first_line: Some(case.body_line),
+        };
+        let body = markdown::render(&case.body, self.links, body_origin, diagnostics);
+        let mut md = |text: &str| markdown::render(text, self.links, origin, diagnostics).html;
+        CaseView {
+            slug: case.slug.clone(),
+            url: self.links.case_url(&case.slug),
+            title: m.title.clone(),
+            kind: m.kind.label().to_string(),
+            place: m.place.clone(),
+            county: m.county.clone(),
+            summary: m.summary.clone(),
+            updated: m.updated.map(|d| d.display_sv()),
+            document: DocumentView {
+                title: m.document.title.clone(),
+                doc_type: m.document.doc_type.label().to_string(),
+                adopted: m.document.adopted.map(|d| d.display_sv()),
+                adopted_year: m.document.adopted.map(|d| d.year),
+                adopted_by: m.document.adopted_by.clone(),
+                valid: m.document.valid.clone(),
+                status: m.document.status.map(|s| s.label().to_string()),
+                replaces: m.document.replaces.clone(),
+                url: m.document.url.clone().filter(|u| is_web_url(u)),
+                source: cite(&m.document.source),
+            },
+            facts: m
+                .facts
+                .iter()
+                .map(|f| FactView {
+                    kind: f.kind.id(),
+                    label: f
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| f.kind.default_label().to_string()),
+                    value: f.value,
+                    value_text: number_sv(f.value),
+                    unit: f.unit.clone(),
+                    date: f.date.map(|d| d.display_sv()),
+                    period: f.period.clone(),
+                    source: f.source.as_ref().and_then(cite),
+                    note: f.note.clone(),
+                })
+                .collect(),
+            vision: VisionView {
+                text: m.vision.text.clone(),
+                source: m.vision.source.as_ref().and_then(cite),
+                goals: m.vision.goals.clone(),
+            },
+            process: ProcessView {
+                led_by: m.process.led_by.as_deref().map(&mut md),
+                duration: m.process.duration.clone(),
+                resources: m.process.resources.as_deref().map(&mut md),
+                steps,
+            },
+            focus_areas,
+            success_factors,
+            organisation: m.organisation.as_deref().map(&mut md),
+            target_groups: m.target_groups.clone(),
+            child_perspective: m.child_perspective.as_deref().map(&mut md),
+            follow_up: m.follow_up.as_ref().map(|f| FollowUpView {
+                text: f.text.as_deref().map(&mut md),
+                indicators: f.indicators.clone(),
+            }),
+            next_steps: m.next_steps.as_deref().map(&mut md),
+            quotes: m
+                .quotes
+                .iter()
+                .map(|q| QuoteView {
+                    text: q.text.trim().to_string(),
+                    speaker: q.speaker.clone(),
+                    source: q.source.as_ref().and_then(cite),
+                })
+                .collect(),
+            series: m
+                .series
+                .iter()
+                .map(|s| SeriesView {
+                    id: s.id.value.clone(),
+                    title: s.title.clone(),
+                    unit: s.unit.clone(),
+                    source: cite(&s.source),
+                    points: s
+                        .points
+                        .iter()
+                        .map(|p| PointView {
+                            period: p.period.clone(),
+                            value: p.value,
+                            value_text: number_sv(p.value),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            sources: m
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    id: s.id.value.clone(),
+                    anchor: format!("kalla-{}", s.id.value),
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    year: s.year,
+                    url: s.url.clone().filter(|u| is_web_url(u)),
+                    note: s.note.clone(),
+                })
+                .collect(),
+            body: body.html,
+            toc: body.headings.into_iter().filter(|h| h.level == 2).collect(),
+            related: related.iter().map(|r| self.related(r)).collect(),
+        }
+    }
+
+    fn related(&self, r: &Related) -> RelatedView {
+        let other = &self.content.cases[r.case];
+        let reasons = r
+            .shared
+            .iter()
+            .map(|(dimension, ids)| {
+                let terms = self.vocabulary.dimension(*dimension);
+                let labels: Vec<String> = ids
+                    .iter()
+                    .filter_map(|id| terms.get(id))
+                    .map(|t| t.label.to_lowercase())
+                    .collect();
+                let noun = match (dimension, ids.len()) {
+                    (Dimension::FocusAreas, 1) => "fokusområde",
+                    (Dimension::FocusAreas, _) => "fokusområden",
+                    (Dimension::SuccessFactors, 1) => "framgångsfaktor",
+                    (Dimension::SuccessFactors, _) => "framgångsfaktorer",
+                    (Dimension::ProcessSteps, 1) => "processteg",
+                    (Dimension::ProcessSteps, _) => "processteg",
+                };
+                format!("delar {} {noun}: {}", ids.len(), labels.join(", "))
+            })
+            .collect::<Vec<_>>();
+        let reasons = if reasons.is_empty() {
+            vec!["hänvisar till varandra".to_string()]
+        } else {
+            reasons
+        };
+        RelatedView {
+            slug: other.slug.clone(),
+            title: other.meta.title.clone(),
+            url: self.links.case_url(&other.slug),
+            reasons,
+        }
+    }
+
+    /// Views of all cases, in parallel; link problems are returned, not lost.
+    pub fn cases(&self) -> (Vec<CaseView>, Vec<Diagnostic>) {
+        use rayon::prelude::*;
+        let related = compare::related_cases(self.content, self.index);
+        let results: Vec<(CaseView, Vec<Diagnostic>)> = self
+            .content
+            .cases
+            .par_iter()
+            .zip(related.par_iter())
+            .map(|(case, related)| {
+                let mut diagnostics = Vec::new();
+                let view = self.case(case, related, &mut diagnostics);
+                (view, diagnostics)
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        let views = results
+            .into_iter()
+            .map(|(v, d)| {
+                diagnostics.extend(d);
+                v
+            })
+            .collect();
+        (views, diagnostics)
+    }
+}
+
+/// Unique anchors within one page: `fokus-bostad`, then `fokus-bostad-2`.
+#[derive(Default)]
+struct Anchors(BTreeMap<String, usize>);
+
+impl Anchors {
+    fn next(&mut self, prefix: &str, id: &str) -> String {
+        let base = format!("{prefix}-{id}");
+        let n = self.0.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
+    }
+}
+
+/// Only web links are rendered as links; anything else (`javascript:` and the like) is dropped.
+fn is_web_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}

@@ -1,0 +1,144 @@
+//! `inspira new case <slug>`: a commented skeleton a contributor fills in.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::check_slug;
+use crate::diagnostics::Diagnostic;
+use crate::vocabulary::{Dimension, Vocabulary};
+
+/// Writes `content/cases/<slug>.md` and returns its path relative to the root.
+pub fn new_case(root: &Path, slug: &str) -> Result<PathBuf, Diagnostic> {
+    check_slug(slug).map_err(|problem| {
+        Diagnostic::error(
+            "bad-slug",
+            format!("`{slug}` {problem}, so it cannot be a slug"),
+        )
+        .help(format!(
+            "try `{}`: slugs use only a–z, 0–9 and -",
+            slug::slugify(slug)
+        ))
+    })?;
+    let relative = Path::new("content")
+        .join("cases")
+        .join(format!("{slug}.md"));
+    let path = root.join(&relative);
+    if path.exists() {
+        return Err(Diagnostic::error("exists", "the case already exists")
+            .in_file(&relative)
+            .help("edit the existing file, or choose another slug"));
+    }
+    let vocabulary = Vocabulary::load(root).map_err(|d| {
+        d.into_iter().next().unwrap_or_else(|| {
+            Diagnostic::error("vocabulary", "the vocabularies could not be read")
+        })
+    })?;
+    let text = skeleton(slug, &vocabulary);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Diagnostic::error("io", format!("could not create {}: {e}", dir.display()))
+        })?;
+    }
+    std::fs::write(&path, text).map_err(|e| {
+        Diagnostic::error("io", format!("could not write the file: {e}")).in_file(&relative)
+    })?;
+    Ok(relative)
+}
+
+fn term_list(vocabulary: &Vocabulary, dimension: Dimension) -> String {
+    let ids: Vec<&str> = vocabulary.dimension(dimension).ids().collect();
+    let mut out = String::new();
+    let mut line = String::from("#   ");
+    for id in ids {
+        if line.len() + id.len() > 100 {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from("#   ");
+        }
+        line.push_str(id);
+        line.push_str(", ");
+    }
+    out.push_str(line.trim_end().trim_end_matches(','));
+    out
+}
+
+fn first_term(vocabulary: &Vocabulary, dimension: Dimension) -> &str {
+    vocabulary.dimension(dimension).ids().next().unwrap_or("")
+}
+
+/// The skeleton: every field, with comments saying what goes there. Required text is left as `""`,
+/// which `inspira check` reports until it is filled in.
+pub fn skeleton(slug: &str, vocabulary: &Vocabulary) -> String {
+    let focus = first_term(vocabulary, Dimension::FocusAreas);
+    let factor = first_term(vocabulary, Dimension::SuccessFactors);
+    let step = first_term(vocabulary, Dimension::ProcessSteps);
+    format!(
+        r#"---
+# Ett nytt exempel. Fyll i alla fält som är tomma (""), ta bort kommentarer som du inte behöver.
+# Fälten beskrivs i docs/content-model.md. Kontrollera med: inspira check
+title: ""                    # Namnet läsarna känner exemplet under, t.ex. kommunens namn
+kind: kommun                 # kommun | region | kommunförbund
+place: ""                    # Kommun, region eller förbund
+county: ""                   # Län, t.ex. Stockholms län
+summary: ""                  # En eller två meningar om exemplet (visas i listor och sökresultat)
+
+document:                    # Strategidokumentet som exemplet handlar om
+  title: ""
+  type: strategi             # strategi | program | handlingsplan | rapport
+  adopted: "2020"            # Antagandedatum: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ
+  adopted_by: ""             # T.ex. Kommunfullmäktige
+  status: gällande           # gällande | under arbete | under revidering | ersatt | avslutad
+  source: kalla-1            # id för en källa i listan sources längst ned
+
+facts:                       # Nyckeltal: varje siffra med datum och källa
+  - kind: population         # population | population_growth | unemployment | foreign_born | other
+    value: 0                 # Bara siffror, punkt som decimaltecken: 29272 eller 8.3
+    unit: invånare
+    date: "2020-12-31"
+    source: kalla-1
+
+vision:
+  text: ""                   # Visionen ordagrant som dokumentet skriver den
+  source: kalla-1
+
+process:                     # Hur strategin togs fram
+  steps:                     # Daterade steg i tidsordning
+    - date: "2020"
+      step: {step}
+      text: ""               # Vad som hände, med egna ord
+      source: kalla-1
+# Processteg (step):
+{steps}
+
+focus_areas:                 # Fokusområden med kommunens egna ord (label), kopplade till gemensamma begrepp (term)
+  - term: {focus}
+    label: ""
+# Fokusområden (term):
+{focus_list}
+
+success_factors:             # Framgångsfaktorer och lärdomar; outcome: lärdom för det som inte fungerade
+  - term: {factor}
+    label: ""
+# Framgångsfaktorer (term):
+{factor_list}
+
+quotes:                      # Korta citat, ordagrant, med talarens roll (inte namn)
+  - text: ""
+    speaker: ""
+    source: kalla-1
+
+sources:                     # Alla dokument som exemplet bygger på
+  - id: kalla-1
+    title: ""
+    publisher: ""
+    year: 2020
+---
+
+## Bakgrund
+
+Beskriv exemplet med egna ord. Länka till andra exempel med [namn](@/cases/{slug}.md).
+"#,
+        steps = term_list(vocabulary, Dimension::ProcessSteps),
+        focus_list = term_list(vocabulary, Dimension::FocusAreas),
+        factor_list = term_list(vocabulary, Dimension::SuccessFactors),
+    )
+}

@@ -1,0 +1,164 @@
+//! `inspira serve`: build, serve on 127.0.0.1, rebuild on change and reload the open browser.
+//!
+//! Live reload uses server-sent events; the page loads a small script from the server (no inline
+//! script, so the site's Content-Security-Policy holds in development too).
+
+use std::convert::Infallible;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use axum::Router;
+use axum::response::IntoResponse;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::routing::get;
+use notify::RecursiveMode;
+use notify_debouncer_full::new_debouncer;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::diagnostics::Diagnostics;
+use crate::site;
+
+/// Path of the live-reload endpoints, outside anything a site can generate.
+pub const LIVE_RELOAD_PATH: &str = "/__inspira/";
+
+const LIVE_RELOAD_JS: &str = r#"(function () {
+  if (!window.EventSource) return;
+  var source = new EventSource("/__inspira/events");
+  source.onmessage = function (e) { if (e.data === "reload") window.location.reload(); };
+})();
+"#;
+
+/// Options of `inspira serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub port: u16,
+}
+
+/// Prints what a build produced, as `inspira build` does.
+pub type Reporter = fn(&Result<site::BuildReport, Diagnostics>);
+
+/// Serves until interrupted. Build errors are reported and the last good site stays up.
+pub fn serve(options: ServeOptions, report: Reporter) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options, report))
+}
+
+async fn run(options: ServeOptions, report: Reporter) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port)).await?;
+    let address = listener.local_addr()?;
+    let base_url = format!("http://{address}/");
+    let output = options.output.clone().unwrap_or_else(|| {
+        crate::config::Config::load(&options.root)
+            .map(|c| options.root.join(c.output_dir))
+            .unwrap_or_else(|_| options.root.join("public"))
+    });
+
+    let build = {
+        let root = options.root.clone();
+        let output = output.clone();
+        let base_url = base_url.clone();
+        move || {
+            // A normal build, with the local address as base URL and the live-reload script on.
+            site::build_with(&root, Some(&output), Some(&base_url), true)
+        }
+    };
+    report(&build());
+
+    let (reload, _) = broadcast::channel::<()>(16);
+    let watcher_reload = reload.clone();
+    let root = options.root.clone();
+    let output_for_watch = output.clone();
+    std::thread::spawn(move || watch(&root, &output_for_watch, build, report, watcher_reload));
+
+    let events_reload = reload.clone();
+    let app = Router::new()
+        .route(
+            "/__inspira/events",
+            get(move || {
+                let rx = events_reload.subscribe();
+                async move {
+                    let stream = BroadcastStream::new(rx).filter_map(|m| {
+                        m.ok()
+                            .map(|_| Ok::<_, Infallible>(Event::default().data("reload")))
+                    });
+                    Sse::new(stream).keep_alive(KeepAlive::default())
+                }
+            }),
+        )
+        .route(
+            "/__inspira/livereload.js",
+            get(|| async {
+                (
+                    [
+                        ("content-type", "text/javascript; charset=utf-8"),
+                        ("cache-control", "no-store"),
+                    ],
+                    LIVE_RELOAD_JS,
+                )
+                    .into_response()
+            }),
+        )
+        .fallback_service(
+            ServeDir::new(&output).not_found_service(ServeFile::new(output.join("404.html"))),
+        );
+
+    eprintln!(
+        "Serving {} at {base_url} (Ctrl+C to stop)",
+        output.display()
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+/// Watches the site's sources and rebuilds on change; a successful rebuild reloads the browser.
+fn watch(
+    root: &Path,
+    output: &Path,
+    build: impl Fn() -> Result<site::BuildReport, Diagnostics>,
+    report: Reporter,
+    reload: broadcast::Sender<()>,
+) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let Ok(mut debouncer) = new_debouncer(Duration::from_millis(200), None, tx) else {
+        eprintln!("warning: could not watch for changes; restart `inspira serve` after editing");
+        return;
+    };
+    for watched in [
+        "content",
+        "templates",
+        "static",
+        "themes",
+        crate::config::CONFIG_FILE,
+    ] {
+        let path = root.join(watched);
+        if path.exists() {
+            let _ = debouncer.watch(&path, RecursiveMode::Recursive);
+        }
+    }
+    let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
+    for result in rx {
+        let Ok(events) = result else { continue };
+        let relevant = events
+            .iter()
+            .flat_map(|e| e.paths.iter())
+            .any(|p| !p.starts_with(&output));
+        if !relevant {
+            continue;
+        }
+        let result = build();
+        report(&result);
+        if result.is_ok() {
+            let _ = reload.send(());
+        }
+    }
+}

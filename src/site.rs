@@ -1,0 +1,156 @@
+//! The pipeline: files on disk → typed model → validated site → rendered pages → output tree.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::content::{self, Content};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output;
+use crate::render::theme::Theme;
+use crate::render::{OutputFile, Renderer};
+use crate::validate;
+use crate::vocabulary::Vocabulary;
+
+/// A loaded and validated site, ready to render.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+    pub vocabulary: Vocabulary,
+    pub theme: Theme,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub files: usize,
+    pub cases: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+impl Site {
+    /// Loads and validates everything under `root`. On success, the warnings come along.
+    pub fn load(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        let config = Config::load(root).map_err(Diagnostics::from)?;
+        let theme = Theme::load(root).map_err(Diagnostics::from)?;
+        let (content, load_problems) = content::load(root);
+        diagnostics.extend(load_problems);
+        let vocabulary = match Vocabulary::load(root) {
+            Ok(v) => Some(v),
+            Err(problems) => {
+                diagnostics.extend(problems);
+                None
+            }
+        };
+        let Some(vocabulary) = vocabulary else {
+            diagnostics.sort();
+            return Err(diagnostics);
+        };
+        diagnostics.extend(validate::validate(&content, &vocabulary));
+        diagnostics.sort();
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok((
+            Site {
+                root: root.to_path_buf(),
+                config,
+                content,
+                vocabulary,
+                theme,
+            },
+            diagnostics,
+        ))
+    }
+
+    /// Renders every output file in memory.
+    pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        self.render_with(false)
+    }
+
+    fn render_with(&self, live_reload: bool) -> Result<Vec<OutputFile>, Diagnostics> {
+        let renderer = Renderer {
+            config: &self.config,
+            content: &self.content,
+            vocabulary: &self.vocabulary,
+            theme: &self.theme,
+            live_reload,
+        };
+        renderer.render().map_err(|problems| {
+            let mut d = Diagnostics::new();
+            d.extend(problems);
+            d.sort();
+            d
+        })
+    }
+
+    /// The output folder: the one given, or the config's, relative to the root.
+    pub fn output_dir(&self, requested: Option<&Path>) -> PathBuf {
+        requested.map_or_else(
+            || self.root.join(&self.config.output_dir),
+            Path::to_path_buf,
+        )
+    }
+}
+
+/// Loads, validates, renders and writes the site; the previous output stays untouched on any failure.
+pub fn build(
+    root: &Path,
+    output: Option<&Path>,
+    base_url: Option<&str>,
+) -> Result<BuildReport, Diagnostics> {
+    build_with(root, output, base_url, false)
+}
+
+/// [`build`], optionally with the live-reload script that `inspira serve` uses.
+pub fn build_with(
+    root: &Path,
+    output: Option<&Path>,
+    base_url: Option<&str>,
+    live_reload: bool,
+) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let (mut site, warnings) = Site::load(root)?;
+    if let Some(url) = base_url {
+        site.config.base_url = crate::config::normalise_base_url(url).map_err(|m| {
+            Diagnostics::from(Diagnostic::error("base-url", format!("--base-url {m}")))
+        })?;
+    }
+    let output = site.output_dir(output);
+    output::check_output_dir(root, &output).map_err(|m| {
+        Diagnostics::from(Diagnostic::error("output", m).help("pass another folder with --output"))
+    })?;
+    let files = site.render_with(live_reload)?;
+    output::write_site(&output, &files).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error("io", format!("could not write the site to {}: {e}", output.display()))
+                .help("check that the folder is writable and the disk is not full; the previous site was left as it was"),
+        )
+    })?;
+    Ok(BuildReport {
+        output,
+        files: files.len(),
+        cases: site.content.cases.len(),
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Runs every check, renders in memory to catch broken links and template errors, writes nothing.
+pub fn check(root: &Path) -> Diagnostics {
+    match Site::load(root) {
+        Ok((site, mut warnings)) => {
+            if let Err(problems) = site.render() {
+                warnings.extend(problems);
+                warnings.sort();
+            }
+            warnings
+        }
+        Err(problems) => problems,
+    }
+}

@@ -1,0 +1,363 @@
+//! Checks that go beyond the shape of a file: references between cases, terms and sources, and the
+//! completeness warnings a reviewer would otherwise have to catch by eye.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use crate::content::case::Ref;
+use crate::content::{Case, Content, Page};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::vocabulary::{Dimension, Vocabulary};
+
+/// The line of a case file on which its YAML starts (after the opening `---`).
+const YAML_FIRST_LINE: usize = 2;
+
+/// Runs every cross-file check and returns what it found, sorted.
+pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
+    let slugs: BTreeSet<&str> = content.cases.iter().map(|c| c.slug.as_str()).collect();
+    let mut diagnostics = Diagnostics::new();
+    let per_case: Vec<Diagnostics> = content
+        .cases
+        .par_iter()
+        .map(|c| check_case(c, vocabulary, &slugs))
+        .collect();
+    for d in per_case {
+        diagnostics.extend(d);
+    }
+    for page in &content.pages {
+        diagnostics.extend(check_page(page, &slugs));
+    }
+    diagnostics.extend(unused_terms(content, vocabulary));
+    diagnostics.sort();
+    diagnostics
+}
+
+/// A diagnostic pointing at a reference inside a case's front matter.
+fn at_ref(case_path: &std::path::Path, text: &str, r: &Ref, d: Diagnostic) -> Diagnostic {
+    let line = r.referenced.line() as usize + YAML_FIRST_LINE - 1;
+    let column = r.referenced.column() as usize;
+    d.in_file(case_path)
+        .at(text, line, column, r.value.chars().count().max(1))
+}
+
+/// The line on which a top-level field is written, for problems with the field as a whole.
+fn field_line(text: &str, field: &str) -> Option<usize> {
+    let prefix = format!("{field}:");
+    text.lines()
+        .position(|l| l.starts_with(&prefix))
+        .map(|i| i + 1)
+}
+
+fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    let meta = &case.meta;
+    let path = case.source.path.as_path();
+    let text = case.source.text.as_str();
+
+    // Sources: unique ids, and every `source:` names one of them.
+    let mut source_ids: BTreeMap<&str, &Ref> = BTreeMap::new();
+    for s in &meta.sources {
+        if source_ids.insert(s.id.value.as_str(), &s.id).is_some() {
+            out.push(
+                at_ref(
+                    path,
+                    text,
+                    &s.id,
+                    Diagnostic::error(
+                        "duplicate-source",
+                        format!("the source id `{}` is used twice", s.id.value),
+                    ),
+                )
+                .help("give each source its own id"),
+            );
+        }
+    }
+    let check_source = |r: &Ref, out: &mut Diagnostics| {
+        if !source_ids.contains_key(r.value.as_str()) {
+            let mut d = at_ref(
+                path,
+                text,
+                r,
+                Diagnostic::error(
+                    "unknown-source",
+                    format!("there is no source with the id `{}` in this case", r.value),
+                ),
+            )
+            .label("not in `sources:`");
+            d = match did_you_mean(&r.value, source_ids.keys().copied()) {
+                Some(best) => d.help(format!("did you mean `{best}`?")),
+                None => d.help("add the document to `sources:` with this id, or use the id of a source listed there"),
+            };
+            out.push(d);
+        }
+    };
+    check_source(&meta.document.source, &mut out);
+    for r in meta
+        .vision
+        .source
+        .iter()
+        .chain(meta.facts.iter().filter_map(|f| f.source.as_ref()))
+        .chain(meta.process.steps.iter().filter_map(|s| s.source.as_ref()))
+        .chain(
+            meta.focus_areas
+                .iter()
+                .chain(&meta.success_factors)
+                .filter_map(|t| t.source.as_ref()),
+        )
+        .chain(meta.quotes.iter().filter_map(|q| q.source.as_ref()))
+        .chain(meta.series.iter().map(|s| &s.source))
+    {
+        check_source(r, &mut out);
+    }
+
+    // Terms: every mapping names a term of the right vocabulary.
+    let check_term = |dimension: Dimension, r: &Ref, out: &mut Diagnostics| {
+        let terms = vocabulary.dimension(dimension);
+        if terms.get(&r.value).is_none() {
+            let mut d = at_ref(
+                path,
+                text,
+                r,
+                Diagnostic::error(
+                    "unknown-term",
+                    format!(
+                        "`{}` is not a term in the {} vocabulary",
+                        r.value, dimension
+                    ),
+                ),
+            )
+            .label("unknown term");
+            d = match did_you_mean(&r.value, terms.ids()) {
+                Some(best) => d.help(format!(
+                    "did you mean `{best}`? (terms are listed in content/vocabulary/{})",
+                    dimension.file_name()
+                )),
+                None => d.help(format!(
+                    "use a term id from content/vocabulary/{}, or propose a new term there",
+                    dimension.file_name()
+                )),
+            };
+            out.push(d);
+        }
+    };
+    for t in &meta.focus_areas {
+        check_term(Dimension::FocusAreas, &t.term, &mut out);
+    }
+    for t in &meta.success_factors {
+        check_term(Dimension::SuccessFactors, &t.term, &mut out);
+    }
+    for s in &meta.process.steps {
+        check_term(Dimension::ProcessSteps, &s.step, &mut out);
+    }
+
+    // The comparison dimensions must not be empty lists.
+    for (field, empty) in [
+        ("focus_areas", meta.focus_areas.is_empty()),
+        ("success_factors", meta.success_factors.is_empty()),
+        ("sources", meta.sources.is_empty()),
+    ] {
+        if empty {
+            out.push(field_error(path, text, field, Diagnostic::error("empty-dimension", format!("`{field}` has no entries")))
+                .help("every case needs at least one entry here: it is what makes the case comparable"));
+        }
+    }
+    if meta.process.steps.is_empty() {
+        out.push(
+            field_error(
+                path,
+                text,
+                "process",
+                Diagnostic::error("empty-dimension", "`process.steps` has no entries"),
+            )
+            .help("list at least one dated step of how the strategy was made"),
+        );
+    }
+
+    // Related cases exist.
+    for r in &meta.related {
+        if r.value == case.slug {
+            out.push(at_ref(
+                path,
+                text,
+                r,
+                Diagnostic::error("self-reference", "a case cannot be related to itself"),
+            ));
+        } else if !slugs.contains(r.value.as_str()) {
+            let mut d = at_ref(
+                path,
+                text,
+                r,
+                Diagnostic::error("unknown-case", format!("there is no case `{}`", r.value)),
+            );
+            if let Some(best) = did_you_mean(&r.value, slugs.iter().copied()) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            out.push(d);
+        }
+    }
+
+    // Warnings: what a reviewer would ask for.
+    for (field, missing, why) in [
+        (
+            "facts",
+            meta.facts.is_empty(),
+            "key facts (population, unemployment) let readers compare the settings",
+        ),
+        (
+            "quotes",
+            meta.quotes.is_empty(),
+            "short attributed quotes are what readers remember",
+        ),
+    ] {
+        if missing {
+            out.push(
+                Diagnostic::warning("missing-optional", format!("the case has no `{field}`"))
+                    .in_file(path)
+                    .help(why),
+            );
+        }
+    }
+    for fact in &meta.facts {
+        let label = fact
+            .label
+            .clone()
+            .unwrap_or_else(|| fact.kind.default_label().to_string());
+        if fact.date.is_none() {
+            out.push(fact_warning(
+                case,
+                &label,
+                "the figure has no `date`",
+                "add the date the figure refers to, e.g. `date: 2015-12-31`",
+            ));
+        }
+        if fact.source.is_none() {
+            out.push(fact_warning(
+                case,
+                &label,
+                "the figure has no `source`",
+                "add `source:` with the id of the document it comes from",
+            ));
+        }
+    }
+    for quote in &meta.quotes {
+        if quote.source.is_none() {
+            let first_words: String = quote.text.chars().take(30).collect();
+            let line = text
+                .lines()
+                .position(|l| l.contains(first_words.trim()))
+                .map_or(1, |i| i + 1);
+            out.push(
+                Diagnostic::warning("quote-without-source", "the quote has no `source`")
+                    .in_file(path)
+                    .at(text, line, 1, 1)
+                    .help("add `source:` with the id of the document the quote comes from"),
+            );
+        }
+    }
+    if meta.vision.source.is_none() {
+        out.push(
+            field_error(
+                path,
+                text,
+                "vision",
+                Diagnostic::warning("vision-without-source", "the vision has no `source`"),
+            )
+            .help("add `source:` under `vision:` with the id of the document it is quoted from"),
+        );
+    }
+    let dates: Vec<_> = meta.process.steps.iter().map(|s| s.date.value).collect();
+    if let Some(i) = dates.windows(2).position(|w| w[0].certainly_after(&w[1])) {
+        let step = &meta.process.steps[i + 1];
+        let line = step.date.referenced.line() as usize + YAML_FIRST_LINE - 1;
+        out.push(
+            Diagnostic::warning(
+                "steps-out-of-order",
+                format!(
+                    "this step ({}) comes before the one above it ({})",
+                    dates[i + 1],
+                    dates[i]
+                ),
+            )
+            .in_file(path)
+            .at(text, line, step.date.referenced.column() as usize, 10)
+            .help("list the process steps in time order"),
+        );
+    }
+    out
+}
+
+fn field_error(path: &std::path::Path, text: &str, field: &str, d: Diagnostic) -> Diagnostic {
+    let d = d.in_file(path);
+    match field_line(text, field) {
+        Some(line) => d.at(text, line, 1, field.chars().count()),
+        None => d,
+    }
+}
+
+fn fact_warning(case: &Case, label: &str, message: &str, help: &str) -> Diagnostic {
+    let text = case.source.text.as_str();
+    let line = field_line(text, "facts").unwrap_or(1);
+    Diagnostic::warning("fact-incomplete", format!("{message} ({label})"))
+        .in_file(&case.source.path)
+        .at(text, line, 1, 5)
+        .help(help)
+}
+
+fn check_page(page: &Page, slugs: &BTreeSet<&str>) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for r in &page.meta.cases {
+        if !slugs.contains(r.value.as_str()) {
+            let mut d = at_ref(
+                &page.source.path,
+                &page.source.text,
+                r,
+                Diagnostic::error("unknown-case", format!("there is no case `{}`", r.value)),
+            );
+            if let Some(best) = did_you_mean(&r.value, slugs.iter().copied()) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn unused_terms(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
+    let mut used: BTreeSet<(Dimension, &str)> = BTreeSet::new();
+    for case in &content.cases {
+        let m = &case.meta;
+        used.extend(
+            m.focus_areas
+                .iter()
+                .map(|t| (Dimension::FocusAreas, t.term.value.as_str())),
+        );
+        used.extend(
+            m.success_factors
+                .iter()
+                .map(|t| (Dimension::SuccessFactors, t.term.value.as_str())),
+        );
+        used.extend(
+            m.process
+                .steps
+                .iter()
+                .map(|s| (Dimension::ProcessSteps, s.step.value.as_str())),
+        );
+    }
+    let mut out = Diagnostics::new();
+    for dim in vocabulary.dimensions() {
+        for term in dim.terms() {
+            if !used.contains(&(dim.dimension, term.id.value.as_str())) {
+                out.push(
+                    Diagnostic::warning(
+                        "unused-term",
+                        format!("no case uses the term `{}`", term.id.value),
+                    )
+                    .in_file(format!("content/vocabulary/{}", dim.dimension.file_name()))
+                    .help("map a case onto it, or remove it if no case needs it"),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,202 @@
+//! Controlled vocabularies: the shared terms that make cases comparable.
+//!
+//! Unlike Zola's taxonomies, a term carries data of its own (labels, definition) and gets its own page.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::case::Ref;
+use crate::content::source::SourceFile;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// A comparison dimension that has its own vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dimension {
+    FocusAreas,
+    SuccessFactors,
+    ProcessSteps,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 3] = [
+        Dimension::FocusAreas,
+        Dimension::SuccessFactors,
+        Dimension::ProcessSteps,
+    ];
+
+    /// The id used in file names and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Dimension::FocusAreas => "focus-areas",
+            Dimension::SuccessFactors => "success-factors",
+            Dimension::ProcessSteps => "process-steps",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.slug() == slug)
+    }
+
+    pub fn file_name(self) -> String {
+        format!("{}.yaml", self.slug())
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// One vocabulary file as written.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularyFile {
+    pub title: String,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub terms: Vec<Term>,
+}
+
+/// A shared term of one dimension.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: Ref,
+    pub label: String,
+    #[serde(default)]
+    pub label_en: Option<String>,
+    pub definition: String,
+    #[serde(default)]
+    pub definition_en: Option<String>,
+}
+
+/// The terms of one dimension, in the order the file lists them, with an index by id.
+#[derive(Debug, Clone)]
+pub struct DimensionTerms {
+    pub dimension: Dimension,
+    pub file: VocabularyFile,
+    index: BTreeMap<String, usize>,
+}
+
+impl DimensionTerms {
+    pub fn terms(&self) -> &[Term] {
+        &self.file.terms
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Term> {
+        self.index.get(id).map(|&i| &self.file.terms[i])
+    }
+
+    /// Position of the term in the file's order.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.file.terms.iter().map(|t| t.id.value.as_str())
+    }
+}
+
+/// All three vocabularies.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    dimensions: Vec<DimensionTerms>,
+}
+
+impl Vocabulary {
+    pub fn dimension(&self, dimension: Dimension) -> &DimensionTerms {
+        &self.dimensions[dimension as usize]
+    }
+
+    pub fn dimensions(&self) -> impl Iterator<Item = &DimensionTerms> {
+        self.dimensions.iter()
+    }
+
+    /// Loads `content/vocabulary/<dimension>.yaml` for every dimension.
+    pub fn load(root: &Path) -> Result<Vocabulary, Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        let mut dimensions = Vec::new();
+        for dimension in Dimension::ALL {
+            let relative = Path::new("content")
+                .join("vocabulary")
+                .join(dimension.file_name());
+            if !root.join(&relative).is_file() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "missing-vocabulary",
+                        format!("the vocabulary file for {dimension} is missing"),
+                    )
+                    .in_file(&relative)
+                    .help(format!(
+                        "create {} with a `title:` and a list of `terms:`",
+                        relative.display()
+                    )),
+                );
+                continue;
+            }
+            match load_dimension(root, &relative, dimension) {
+                Ok(d) => dimensions.push(d),
+                Err(errors) => diagnostics.extend(errors),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Vocabulary { dimensions })
+    }
+}
+
+fn load_dimension(
+    root: &Path,
+    relative: &Path,
+    dimension: Dimension,
+) -> Result<DimensionTerms, Diagnostics> {
+    let source = SourceFile::read(root, relative)?;
+    let file: VocabularyFile = source.parse_yaml(&source.text, 1)?;
+    let mut diagnostics = Diagnostics::new();
+    let mut index = BTreeMap::new();
+    for (i, term) in file.terms.iter().enumerate() {
+        let id = &term.id;
+        let line = id.referenced.line() as usize;
+        let column = id.referenced.column() as usize;
+        if let Err(problem) = crate::content::check_slug(&id.value) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "bad-term-id",
+                    format!("the term id `{}` {problem}", id.value),
+                )
+                .in_file(relative)
+                .at(&source.text, line, column, id.value.chars().count())
+                .help("term ids use only a–z, 0–9 and -, e.g. `arbete-och-forsorjning`"),
+            );
+        }
+        if index.insert(id.value.clone(), i).is_some() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-term",
+                    format!("the term `{}` is defined twice", id.value),
+                )
+                .in_file(relative)
+                .at(&source.text, line, column, id.value.chars().count())
+                .help(
+                    "every term id must be unique within its vocabulary; rename or merge the two",
+                ),
+            );
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(DimensionTerms {
+        dimension,
+        file,
+        index,
+    })
+}
