@@ -15,7 +15,12 @@ const YAML_FIRST_LINE: usize = 2;
 
 /// Runs every cross-file check and returns what it found, sorted.
 pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
-    let slugs: BTreeSet<&str> = content.cases.iter().map(|c| c.slug.as_str()).collect();
+    let slugs: BTreeSet<&str> = content
+        .cases
+        .iter()
+        .map(|c| c.slug.as_str())
+        .chain(content.unparsed_cases.iter().map(String::as_str))
+        .collect();
     let mut diagnostics = Diagnostics::new();
     let per_case: Vec<Diagnostics> = content
         .cases
@@ -28,7 +33,10 @@ pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     for page in &content.pages {
         diagnostics.extend(check_page(page, &slugs));
     }
-    diagnostics.extend(unused_terms(content, vocabulary));
+    // Unused terms can only be judged when every case could be read.
+    if content.unparsed_cases.is_empty() {
+        diagnostics.extend(unused_terms(content, vocabulary));
+    }
     diagnostics.sort();
     diagnostics
 }
@@ -174,6 +182,8 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
         );
     }
 
+    out.extend(empty_fields(case));
+
     // Related cases exist.
     for r in &meta.related {
         if r.value == case.slug {
@@ -283,6 +293,46 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
             .at(text, line, step.date.referenced.column() as usize, 10)
             .help("list the process steps in time order"),
         );
+    }
+    out
+}
+
+/// Fields left as `""` (as `inspira new case` writes them) are reported until they are filled in.
+fn empty_fields(case: &Case) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    let text = case.source.text.as_str();
+    let yaml_end = case.body_line.saturating_sub(2);
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .take(yaml_end)
+        .skip(YAML_FIRST_LINE - 1)
+    {
+        let trimmed = line.trim_start();
+        let item = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+        let Some((key, value)) = item.split_once(':') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let Some(rest) = value
+            .strip_prefix("\"\"")
+            .or_else(|| value.strip_prefix("''"))
+        else {
+            continue;
+        };
+        let rest = rest.trim();
+        if rest.is_empty() || rest.starts_with('#') {
+            let column = line.len() - item.len() + 1;
+            out.push(
+                Diagnostic::error("empty-field", format!("`{}` is empty", key.trim()))
+                    .in_file(&case.source.path)
+                    .at(text, i + 1, column, key.trim().chars().count())
+                    .label("fill this in")
+                    .help(
+                        "write the value between the quotes, or remove the field if it is optional",
+                    ),
+            );
+        }
     }
     out
 }

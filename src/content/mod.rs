@@ -44,6 +44,9 @@ pub struct Content {
     pub cases: Vec<Case>,
     /// Sorted by menu position, then title.
     pub pages: Vec<Page>,
+    /// Slugs of case files that exist but could not be parsed: references to them are not errors of
+    /// their own, so one broken file gives one error rather than a cascade.
+    pub unparsed_cases: Vec<String>,
 }
 
 /// Page slugs that would collide with the site's own sections.
@@ -110,6 +113,15 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         page_files.par_iter().map(|p| load_page(root, p)).collect();
 
     let mut content = Content::default();
+    for (path, result) in case_files.iter().zip(&cases) {
+        if result.is_err()
+            && let Some(stem) = path.file_stem()
+        {
+            content
+                .unparsed_cases
+                .push(stem.to_string_lossy().into_owned());
+        }
+    }
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for result in cases {
         match result {

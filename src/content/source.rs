@@ -235,6 +235,13 @@ fn explain_yaml_message(message: &str) -> (String, Option<String>, Option<String
             ),
         );
     }
+    if message == "expected string scalar" {
+        return (
+            "this value must be text".into(),
+            Some("expected text here".into()),
+            Some("a value that starts with [ { * & ! | > or a quote is read as YAML syntax: put the whole text in double quotes".into()),
+        );
+    }
     if message.contains("is not a date")
         || message.contains("not a real date")
         || message.contains("months run")

@@ -1,0 +1,208 @@
+//! Building fixture sites and reading the HTML a visitor would get.
+
+mod common;
+
+use common::{attrs, edit, fixture, html, snapshot_tree, texts};
+use inspira::site;
+
+#[test]
+fn case_page_presents_every_dimension_in_the_cases_own_words() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    site::build(root.path(), None, None).expect("build");
+    let doc = html(out.join("cases/alfa/index.html"));
+    assert_eq!(texts(&doc, "h1"), ["Alfa"]);
+    assert_eq!(
+        texts(&doc, "#vision blockquote"),
+        ["Alla invånare i Alfa ska känna sig hemma."]
+    );
+    let focus = texts(&doc, "#fokusomraden h3");
+    assert_eq!(focus, ["Boende för alla", "Socialt deltagande/inflytande"]);
+    assert!(texts(&doc, "#framgangsfaktorer h3")[0].starts_with("Lärdom Årliga planer"));
+    assert_eq!(texts(&doc, ".timeline time"), ["2012", "oktober 2014"]);
+    // Figures are shown the Swedish way, with their date.
+    assert!(texts(&doc, ".key-facts dd")[0].contains("29 272 invånare"));
+    assert!(texts(&doc, ".key-facts dd")[0].contains("31 december 2015"));
+    // Cross-references resolve to the other case and the term.
+    let links = attrs(&doc, "#beskrivning a", "href");
+    assert!(links.contains(&"/cases/beta/".to_string()), "{links:?}");
+    assert!(
+        links.contains(&"/terms/focus-areas/bostad/".to_string()),
+        "{links:?}"
+    );
+    // Related cases show their reason.
+    let related = texts(&doc, "#relaterade li");
+    assert_eq!(related.len(), 1);
+    assert!(
+        related[0].contains("Beta") && related[0].contains("delar 1 fokusområde: bostad"),
+        "{related:?}"
+    );
+}
+
+#[test]
+fn term_page_lists_each_case_with_its_own_wording() {
+    let root = fixture("basic");
+    site::build(root.path(), None, None).expect("build");
+    let doc = html(
+        root.path()
+            .join("public/terms/focus-areas/bostad/index.html"),
+    );
+    assert_eq!(texts(&doc, "h1"), ["Bostad"]);
+    assert_eq!(texts(&doc, ".term-case h3"), ["Alfa", "Beta"]);
+    let wording = texts(&doc, ".term-case li a");
+    assert_eq!(wording, ["Boende för alla", "Bostadsförsörjning"]);
+    assert_eq!(
+        attrs(&doc, ".term-case li a", "href")[0],
+        "/cases/alfa/#fokus-bostad"
+    );
+    assert_eq!(
+        attrs(&doc, "p.translation", "lang").len(),
+        0,
+        "no English definition was given"
+    );
+    assert_eq!(texts(&doc, ".meta[lang=en]"), ["Housing"]);
+}
+
+#[test]
+fn focus_area_matrix_has_a_cell_for_every_case_and_term() {
+    let root = fixture("basic");
+    site::build(root.path(), None, None).expect("build");
+    let doc = html(root.path().join("public/compare/focus-areas/index.html"));
+    assert_eq!(
+        texts(&doc, "table.matrix thead th"),
+        ["Begrepp", "Alfa", "Beta"]
+    );
+    let rows = texts(&doc, "table.matrix tbody tr");
+    assert_eq!(rows.len(), 3, "one row per term");
+    let cells = texts(&doc, "table.matrix tbody td");
+    assert_eq!(cells.len(), 3 * 2, "one cell per term and case");
+    assert_eq!(
+        cells,
+        [
+            "Boende för alla",
+            "Bostadsförsörjning",
+            "– saknas",
+            "Sysselsättning",
+            "Socialt deltagande/inflytande",
+            "– saknas"
+        ]
+    );
+    assert_eq!(
+        texts(&doc, "caption"),
+        ["Fokusområden: begrepp och exempel"]
+    );
+}
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let root = fixture("basic");
+    let a = root.path().join("a");
+    let b = root.path().join("b");
+    site::build(root.path(), Some(&a), None).expect("first build");
+    site::build(root.path(), Some(&b), None).expect("second build");
+    let (ta, tb) = (snapshot_tree(&a), snapshot_tree(&b));
+    assert!(ta.len() > 10);
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(
+            bytes == &tb[path],
+            "{} differs between builds",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    site::build(root.path(), None, None).expect("build");
+    let before = snapshot_tree(&out);
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "title: Beta",
+        "title: [Beta",
+    );
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "Alla invånare",
+        "Ändrad vision",
+    );
+    let errors = site::build(root.path(), None, None).expect_err("broken YAML must fail the build");
+    assert!(errors.has_errors());
+    assert_eq!(
+        snapshot_tree(&out),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(root.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("inspira-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind");
+}
+
+#[test]
+fn the_site_works_under_a_sub_path() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    site::build(root.path(), None, Some("https://example.org/kb")).expect("build");
+    for (path, bytes) in snapshot_tree(&out) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let doc = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
+            for attr in ["href", "src"] {
+                for url in attrs(&doc, &format!("[{attr}]"), attr) {
+                    let external = url.starts_with("https://www.") || url.starts_with("mailto:");
+                    assert!(
+                        url.starts_with('#') || url.starts_with("/kb/") || external,
+                        "{}: {attr}={url} escapes the sub-path",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn script_in_a_contribution_never_reaches_the_page() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "Beta skriver om sitt program.",
+        "<script>alert('x')</script>\n\n[klick](javascript:alert(1))\n\n<img src=x onerror=alert(1)>\n\n<!-- --><script>alert(2)</script>",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "Betas program om arbete",
+        "<script>alert(3)</script> Betas program om arbete",
+    );
+    site::build(root.path(), None, None).expect("build");
+    let page = common::read(root.path().join("public/cases/beta/index.html"));
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("javascript:"));
+    assert!(!page.contains("onerror"));
+    assert!(
+        page.contains("&lt;script&gt;alert(3)&lt;/script&gt;"),
+        "front matter text is escaped"
+    );
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let root = fixture("basic");
+    std::fs::create_dir_all(root.path().join("templates")).unwrap();
+    std::fs::write(
+        root.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Egen 404</h1>{% endblock content %}",
+    )
+    .unwrap();
+    site::build(root.path(), None, None).expect("build");
+    let doc = html(root.path().join("public/404.html"));
+    assert_eq!(texts(&doc, "h1"), ["Egen 404"]);
+}

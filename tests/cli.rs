@@ -1,0 +1,201 @@
+//! The command line as a contributor meets it: messages, exit codes, files written or not.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{edit, fixture, snapshot_tree};
+
+fn inspira(root: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("inspira").expect("binary");
+    cmd.arg("--root").arg(root).env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `inspira check` and returns (exit code, stderr).
+fn check(root: &std::path::Path) -> (i32, String) {
+    let out = inspira(root).arg("check").output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+#[test]
+fn broken_yaml_is_reported_at_file_line_column_and_leaves_public_untouched() {
+    let root = fixture("basic");
+    inspira(root.path()).arg("build").assert().success();
+    let before = snapshot_tree(&root.path().join("public"));
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "title: Beta",
+        "title: [Beta",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("broken_yaml", stderr);
+    let out = inspira(root.path()).arg("build").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("content/cases/beta.md:2:8"));
+    assert_eq!(snapshot_tree(&root.path().join("public")), before);
+}
+
+#[test]
+fn unknown_field_gets_a_did_you_mean() {
+    let root = fixture("basic");
+    edit(root.path(), "content/cases/alfa.md", "summary:", "sumary:");
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("unknown_field", stderr);
+}
+
+#[test]
+fn unknown_terms_and_sources_are_all_reported_in_one_run() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "term: bostad",
+        "term: bostader",
+    );
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "step: beslut",
+        "step: beslutt",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "source: rapport",
+        "source: raport",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("unknown_references", stderr);
+}
+
+#[test]
+fn broken_cross_reference_names_file_and_line() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "@/cases/beta.md",
+        "@/cases/gamma.md",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("broken_link", stderr);
+}
+
+#[test]
+fn invalid_date_is_explained() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "date: 2015-12-31",
+        "date: 2015-02-30",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("invalid_date", stderr);
+}
+
+#[test]
+fn check_json_lists_diagnostics_for_tools() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "term: bostad",
+        "term: bostader",
+    );
+    let out = inspira(root.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["errors"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-term");
+    assert_eq!(d["file"], "content/cases/alfa.md");
+    assert_eq!(d["line"], 33);
+    assert_eq!(d["column"], 11);
+    assert_eq!(
+        d["help"],
+        "did you mean `bostad`? (terms are listed in content/vocabulary/focus-areas.yaml)"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let root = fixture("basic");
+    inspira(root.path()).arg("bulid").assert().code(2);
+    inspira(root.path())
+        .args(["build", "--nope"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let out = Command::cargo_bin("inspira")
+        .unwrap()
+        .args(["check", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.contains("Exit codes:") && help.contains("2  the command line was wrong"),
+        "{help}"
+    );
+}
+
+#[test]
+fn new_case_skeleton_passes_check_once_required_fields_are_filled() {
+    let root = fixture("basic");
+    let out = inspira(root.path())
+        .args(["new", "case", "orebro"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("content/cases/orebro.md"));
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1, "an unfilled skeleton is not a finished case");
+    assert!(
+        stderr.contains("content/cases/orebro.md:4:1") && stderr.contains("`title` is empty"),
+        "{stderr}"
+    );
+
+    let path = root.path().join("content/cases/orebro.md");
+    let mut filled = String::new();
+    for line in common::read(&path).lines() {
+        filled.push_str(&line.replacen("\"\"", "\"Ifylld text\"", 1));
+        filled.push('\n');
+    }
+    std::fs::write(&path, filled).unwrap();
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 0, "{stderr}");
+    inspira(root.path()).arg("build").assert().success();
+    assert!(root.path().join("public/cases/orebro/index.html").is_file());
+}
+
+#[test]
+fn new_case_refuses_unsafe_slugs_and_existing_files() {
+    let root = fixture("basic");
+    for bad in ["../evil", "Örebro", "två ord", "a/b"] {
+        let out = inspira(root.path())
+            .args(["new", "case", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+    }
+    inspira(root.path())
+        .args(["new", "case", "alfa"])
+        .assert()
+        .code(1);
+    assert!(!root.path().join("evil.md").exists());
+}
