@@ -148,8 +148,10 @@ fn watch(
     let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
     for result in rx {
         let Ok(events) = result else { continue };
+        // Reading files during a build raises access events on Linux: only changes count.
         let relevant = events
             .iter()
+            .filter(|e| e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove())
             .flat_map(|e| e.paths.iter())
             .any(|p| !p.starts_with(&output));
         if !relevant {
