@@ -32,7 +32,7 @@ pub fn new_case(root: &Path, slug: &str) -> Result<PathBuf, Diagnostic> {
             Diagnostic::error("vocabulary", "the vocabularies could not be read")
         })
     })?;
-    let text = skeleton(slug, &vocabulary);
+    let text = skeleton(&vocabulary);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
             Diagnostic::error("io", format!("could not create {}: {e}", dir.display()))
@@ -67,7 +67,7 @@ fn first_term(vocabulary: &Vocabulary, dimension: Dimension) -> &str {
 
 /// The skeleton: every field, with comments saying what goes there. Required text is left as `""`,
 /// which `inspira check` reports until it is filled in.
-pub fn skeleton(slug: &str, vocabulary: &Vocabulary) -> String {
+pub fn skeleton(vocabulary: &Vocabulary) -> String {
     let focus = first_term(vocabulary, Dimension::FocusAreas);
     let factor = first_term(vocabulary, Dimension::SuccessFactors);
     let step = first_term(vocabulary, Dimension::ProcessSteps);
@@ -135,7 +135,9 @@ sources:                     # Alla dokument som exemplet bygger på
 
 ## Bakgrund
 
-Beskriv exemplet med egna ord. Länka till andra exempel med [namn](@/cases/{slug}.md).
+<!-- Beskriv exemplet med egna ord, under rubriker som ## Bakgrund, ## Så togs strategin fram,
+     ## Organisation och styrning, ## Lärdomar och ## Framtiden. Länka till andra exempel med
+     [namn](@/cases/<slug>.md). Den här kommentaren syns inte på webbplatsen: ta bort den. -->
 "#,
         steps = term_list(vocabulary, Dimension::ProcessSteps),
         focus_list = term_list(vocabulary, Dimension::FocusAreas),

@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output;
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, Renderer};
+use crate::search;
 use crate::validate;
 use crate::vocabulary::Vocabulary;
 
@@ -81,12 +82,16 @@ impl Site {
             theme: &self.theme,
             live_reload,
         };
-        renderer.render().map_err(|problems| {
+        let mut files = renderer.render().map_err(|problems| {
             let mut d = Diagnostics::new();
             d.extend(problems);
             d.sort();
             d
-        })
+        })?;
+        let search = search::build_index(&files, &self.config.base_path())?;
+        files.extend(search);
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
     }
 
     /// The output folder: the one given, or the config's, relative to the root.

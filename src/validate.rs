@@ -10,6 +10,23 @@ use crate::content::{Case, Content, Page};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::vocabulary::{Dimension, Vocabulary};
 
+/// Below this, a case's description is too thin to be useful (the skeleton's comment does not count).
+pub const MIN_DESCRIPTION_WORDS: usize = 150;
+
+/// Words of Markdown outside HTML comments.
+fn description_words(body: &str) -> usize {
+    let mut words = 0;
+    let mut rest = body;
+    while let Some(start) = rest.find("<!--") {
+        words += rest[..start].split_whitespace().count();
+        rest = match rest[start..].find("-->") {
+            Some(end) => &rest[start + end + 3..],
+            None => "",
+        };
+    }
+    words + rest.split_whitespace().count()
+}
+
 /// The line of a case file on which its YAML starts (after the opening `---`).
 const YAML_FIRST_LINE: usize = 2;
 
@@ -249,6 +266,28 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 "add `source:` with the id of the document it comes from",
             ));
         }
+    }
+    for step in &meta.process.steps {
+        if step.source.is_none() {
+            let line = step.date.referenced.line() as usize + YAML_FIRST_LINE - 1;
+            out.push(
+                Diagnostic::warning("step-without-source", "the process step has no `source`")
+                    .in_file(path)
+                    .at(text, line, 1, 1)
+                    .help("add `source:` with the id of the document that describes the step"),
+            );
+        }
+    }
+    let words = description_words(&case.body);
+    if words < MIN_DESCRIPTION_WORDS {
+        out.push(
+            Diagnostic::warning("short-description", format!("the description has {words} words"))
+                .in_file(path)
+                .at(text, case.body_line.min(text.lines().count()).max(1), 1, 1)
+                .help(format!(
+                    "tell the case in your own words below the front matter, at least {MIN_DESCRIPTION_WORDS} words, under headings such as ## Bakgrund"
+                )),
+        );
     }
     for quote in &meta.quotes {
         if quote.source.is_none() {

@@ -1,6 +1,8 @@
 //! Rendering: the validated site and its derived indexes, through Tera, into files in memory.
 
+pub mod chart;
 pub mod format;
+mod sections;
 pub mod theme;
 pub mod view;
 
@@ -199,6 +201,10 @@ impl Renderer<'_> {
             vec![],
         );
         ctx.insert("cases", &cases);
+        ctx.insert("facets", &sections::facets(&cases, &dimensions));
+        let case_facets: Vec<sections::CaseFacets> =
+            cases.iter().map(sections::case_facets).collect();
+        ctx.insert("case_facets", &case_facets);
         jobs.push(("cases/index.html".into(), "cases.html", ctx));
         for (i, case) in cases.iter().enumerate() {
             let mut ctx = page_context(
@@ -286,6 +292,9 @@ impl Renderer<'_> {
         ctx.insert("cases", &cases);
         ctx.insert("dimensions", &dimensions);
         jobs.push(("compare/index.html".into(), "compare.html", ctx));
+        jobs.push(sections::facts_page(&cases, &base_path));
+        jobs.push(sections::timeline_page(&cases));
+        jobs.push(sections::side_by_side_page(&cases, &dimensions, &base_path));
         for dim in &dimensions {
             let dimension = Dimension::from_slug(dim.slug).unwrap_or(Dimension::FocusAreas);
             let rows: Vec<MatrixRow> = dim
@@ -327,6 +336,16 @@ impl Renderer<'_> {
             ctx.insert("page", page);
             jobs.push((format!("{}/index.html", page.slug), "page.html", ctx));
         }
+        let mut ctx = page_context(
+            "search",
+            "Sök",
+            "Sök bland exemplen, begreppen och sidorna.",
+            vec![],
+        );
+        ctx.insert("cases", &cases);
+        ctx.insert("dimensions", &dimensions);
+        ctx.insert("pages", &pages);
+        jobs.push(("search/index.html".into(), "search.html", ctx));
 
         let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
             .par_iter()
@@ -357,6 +376,10 @@ impl Renderer<'_> {
         for (name, bytes) in &self.theme.static_files {
             files.push((format!("assets/{name}"), bytes.clone()));
         }
+        files.push((
+            "assets/side-by-side.css".into(),
+            sections::side_by_side_css(&cases).into_bytes(),
+        ));
         files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(files)
     }
@@ -398,9 +421,19 @@ impl Renderer<'_> {
                 url: format!("{base_path}compare/"),
             },
             MenuItem {
+                key: "timeline".into(),
+                title: "Tidslinje".into(),
+                url: format!("{base_path}timeline/"),
+            },
+            MenuItem {
                 key: "terms".into(),
                 title: "Begrepp".into(),
                 url: format!("{base_path}terms/"),
+            },
+            MenuItem {
+                key: "search".into(),
+                title: "Sök".into(),
+                url: format!("{base_path}search/"),
             },
         ];
         for page in self.content.pages.iter().filter(|p| p.meta.menu.is_some()) {

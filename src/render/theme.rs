@@ -55,16 +55,46 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "facts.html",
+        include_str!("../../themes/default/templates/facts.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../../themes/default/templates/timeline.html"),
+    ),
+    (
+        "side-by-side.html",
+        include_str!("../../themes/default/templates/side-by-side.html"),
+    ),
+    (
         "partials/source.html",
         include_str!("../../themes/default/templates/partials/source.html"),
     ),
 ];
 
 /// Static files of the default theme, by path below the output's `assets/`.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "compare.js",
+        include_bytes!("../../themes/default/static/compare.js"),
+    ),
+    (
+        "facets.js",
+        include_bytes!("../../themes/default/static/facets.js"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+];
 
 /// Templates and static files after applying the site's overrides.
 #[derive(Debug, Clone)]

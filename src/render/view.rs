@@ -98,6 +98,8 @@ pub struct StepView {
     pub date: String,
     pub date_text: String,
     pub year: u16,
+    /// The date as a fraction of years, for placing it on a timeline.
+    pub position: f64,
     pub term: TermLink,
     pub text: String,
     pub source: Option<SourceRef>,
@@ -140,6 +142,8 @@ pub struct SeriesView {
     pub unit: String,
     pub source: Option<SourceRef>,
     pub points: Vec<PointView>,
+    /// The series as an accessible SVG line chart.
+    pub svg: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -245,6 +249,7 @@ impl ViewBuilder<'_> {
                 date: s.date.value.to_string(),
                 date_text: s.date.value.display_sv(),
                 year: s.date.value.year,
+                position: s.date.value.year_fraction(),
                 term: term_link(Dimension::ProcessSteps, &s.step.value),
                 text: md(&s.text),
                 source: s.source.as_ref().and_then(cite),
@@ -343,6 +348,15 @@ impl ViewBuilder<'_> {
                             value_text: number_sv(p.value),
                         })
                         .collect(),
+                    svg: super::chart::line_chart(
+                        &format!("serie-{}", s.id.value),
+                        &s.title,
+                        &s.unit,
+                        &s.points
+                            .iter()
+                            .map(|p| (p.period.clone(), p.value))
+                            .collect::<Vec<_>>(),
+                    ),
                 })
                 .collect(),
             sources: m

@@ -1,0 +1,476 @@
+//! The comparison pages beyond the per-dimension matrices: key facts with charts, the common timeline,
+//! side-by-side comparison and the faceted case list's data. Each function returns ready contexts.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::chart::{self, Bar, TimelineRow, TimelineStep};
+use super::view::CaseView;
+use super::{DimensionView, crumb, page_context};
+use crate::content::swedish_sort_key;
+
+/// A render job: output path, template and context.
+pub type Job = (String, &'static str, Context);
+
+#[derive(Debug, Clone, Serialize)]
+struct FactColumn {
+    kind: &'static str,
+    label: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct FactCell {
+    text: String,
+    date: Option<String>,
+    url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct FactRow<'a> {
+    case: &'a CaseView,
+    cells: Vec<Option<FactCell>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ChartView {
+    id: String,
+    title: String,
+    unit: String,
+    svg: String,
+    rows: Vec<ChartRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ChartRow {
+    label: String,
+    url: String,
+    value_text: String,
+    note: String,
+}
+
+const FACT_COLUMNS: [FactColumn; 4] = [
+    FactColumn {
+        kind: "population",
+        label: "Invånare",
+    },
+    FactColumn {
+        kind: "population_growth",
+        label: "Befolkningsökning",
+    },
+    FactColumn {
+        kind: "unemployment",
+        label: "Arbetslöshet",
+    },
+    FactColumn {
+        kind: "foreign_born",
+        label: "Utrikes födda",
+    },
+];
+
+/// `/compare/facts/`: key facts of every case, with a bar chart per comparable figure.
+pub fn facts_page(cases: &[CaseView], base_path: &str) -> Job {
+    let rows: Vec<FactRow> = cases
+        .iter()
+        .map(|case| FactRow {
+            case,
+            cells: FACT_COLUMNS
+                .iter()
+                .map(|col| {
+                    case.facts
+                        .iter()
+                        .find(|f| f.kind == col.kind)
+                        .map(|f| FactCell {
+                            text: format!("{} {}", f.value_text, f.unit),
+                            date: f.date.clone(),
+                            url: format!("{}#dokument", case.url),
+                        })
+                })
+                .collect(),
+        })
+        .collect();
+    let charts: Vec<ChartView> = [("population", "Invånare"), ("unemployment", "Arbetslöshet")]
+        .into_iter()
+        .filter_map(|(kind, title)| fact_chart(cases, kind, title))
+        .collect();
+    let mut ctx = page_context(
+        "compare",
+        "Nyckeltal",
+        "Invånare, befolkningsökning och arbetslöshet i exemplen, med datum och källa för varje siffra.",
+        vec![crumb("Jämför", &format!("{base_path}compare/"))],
+    );
+    ctx.insert("columns", &FACT_COLUMNS);
+    ctx.insert("rows", &rows);
+    ctx.insert("charts", &charts);
+    ("compare/facts/index.html".into(), "facts.html", ctx)
+}
+
+/// A bar chart of one kind of fact across the cases that have it. Figures from different dates are
+/// shown with their dates: the chart compares orders of magnitude, the table gives the details.
+fn fact_chart(cases: &[CaseView], kind: &str, title: &str) -> Option<ChartView> {
+    let mut bars = Vec::new();
+    let mut rows = Vec::new();
+    let mut unit = String::new();
+    for case in cases {
+        let Some(f) = case.facts.iter().find(|f| f.kind == kind) else {
+            continue;
+        };
+        if unit.is_empty() {
+            unit = f.unit.clone();
+        } else if unit != f.unit {
+            continue; // a figure in another unit cannot share the axis
+        }
+        let note = f.date.clone().unwrap_or_default();
+        bars.push(Bar {
+            label: case.title.clone(),
+            value: f.value,
+            url: Some(case.url.clone()),
+            note: Some(note.clone()),
+        });
+        rows.push(ChartRow {
+            label: case.title.clone(),
+            url: case.url.clone(),
+            value_text: format!("{} {}", f.value_text, f.unit),
+            note,
+        });
+    }
+    if bars.len() < 2 {
+        return None;
+    }
+    let id = format!("diagram-{kind}");
+    let svg = chart::bar_chart(&id, title, &unit, &bars);
+    Some(ChartView {
+        id,
+        title: title.to_string(),
+        unit,
+        svg,
+        rows,
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TimelineEntry<'a> {
+    year: u16,
+    date_text: &'a str,
+    case_title: &'a str,
+    url: String,
+    term: &'a str,
+    term_url: &'a str,
+}
+
+/// `/timeline/`: every case's dated process steps on a common axis.
+pub fn timeline_page(cases: &[CaseView]) -> Job {
+    let years = cases
+        .iter()
+        .flat_map(|c| c.process.steps.iter().map(|s| s.year));
+    let first = years.clone().min().unwrap_or(2000);
+    let last = years.max().unwrap_or(first);
+    let rows: Vec<TimelineRow> = cases
+        .iter()
+        .map(|c| TimelineRow {
+            label: c.title.clone(),
+            url: format!("{}#process", c.url),
+            steps: c
+                .process
+                .steps
+                .iter()
+                .map(|s| TimelineStep {
+                    position: s.position,
+                    label: format!("{}, {}: {}", c.title, s.date_text, s.term.label),
+                    url: format!("{}#{}", c.url, s.anchor),
+                })
+                .collect(),
+        })
+        .collect();
+    let svg = chart::timeline(
+        "tidslinje",
+        "Exemplens processteg på en gemensam tidsaxel",
+        first,
+        last,
+        &rows,
+    );
+    let mut entries: Vec<TimelineEntry> = cases
+        .iter()
+        .flat_map(|c| {
+            c.process.steps.iter().map(move |s| TimelineEntry {
+                year: s.year,
+                date_text: &s.date_text,
+                case_title: &c.title,
+                url: format!("{}#{}", c.url, s.anchor),
+                term: &s.term.label,
+                term_url: &s.term.url,
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        (a.year, swedish_sort_key(a.case_title)).cmp(&(b.year, swedish_sort_key(b.case_title)))
+    });
+    let mut ctx = page_context(
+        "timeline",
+        "Tidslinje",
+        &format!("Hur exemplen tog fram sina strategier, steg för steg, {first}–{last}."),
+        vec![],
+    );
+    ctx.insert("svg", &svg);
+    ctx.insert("entries", &entries);
+    ctx.insert("first", &first);
+    ctx.insert("last", &last);
+    ("timeline/index.html".into(), "timeline.html", ctx)
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SideRow {
+    label: String,
+    url: String,
+    /// Slugs of the cases that have the term, space separated (read by the script).
+    cases: String,
+    cells: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SideSection<'a> {
+    dimension: &'a DimensionView,
+    rows: Vec<SideRow>,
+}
+
+/// `/compare/side-by-side/`: choose 2–4 cases and compare them dimension by dimension.
+pub fn side_by_side_page(cases: &[CaseView], dimensions: &[DimensionView], base_path: &str) -> Job {
+    let sections: Vec<SideSection> = dimensions
+        .iter()
+        .map(|dim| SideSection {
+            dimension: dim,
+            rows: dim
+                .terms
+                .iter()
+                .filter(|t| t.count > 0)
+                .map(|term| {
+                    let cells: Vec<Vec<String>> = cases
+                        .iter()
+                        .map(|c| labels_for(c, dim.slug, &term.id))
+                        .collect();
+                    let having: Vec<&str> = cases
+                        .iter()
+                        .zip(&cells)
+                        .filter(|(_, cell)| !cell.is_empty())
+                        .map(|(c, _)| c.slug.as_str())
+                        .collect();
+                    SideRow {
+                        label: term.label.clone(),
+                        url: term.url.clone(),
+                        cases: having.join(" "),
+                        cells,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let mut ctx = page_context(
+        "compare",
+        "Jämför sida vid sida",
+        "Välj två till fyra exempel och se dem sida vid sida: vad de delar och vad som är unikt.",
+        vec![crumb("Jämför", &format!("{base_path}compare/"))],
+    );
+    ctx.insert("cases", cases);
+    ctx.insert("sections", &sections);
+    (
+        "compare/side-by-side/index.html".into(),
+        "side-by-side.html",
+        ctx,
+    )
+}
+
+fn labels_for(case: &CaseView, dimension: &str, term: &str) -> Vec<String> {
+    match dimension {
+        "focus-areas" => case
+            .focus_areas
+            .iter()
+            .filter(|u| u.term.id == term)
+            .map(|u| u.label.clone())
+            .collect(),
+        "success-factors" => case
+            .success_factors
+            .iter()
+            .filter(|u| u.term.id == term)
+            .map(|u| {
+                if u.lesson {
+                    format!("Lärdom: {}", u.label)
+                } else {
+                    u.label.clone()
+                }
+            })
+            .collect(),
+        _ => case
+            .process
+            .steps
+            .iter()
+            .filter(|s| s.term.id == term)
+            .map(|s| s.date_text.clone())
+            .collect(),
+    }
+}
+
+/// The stylesheet that lets the side-by-side page hide unchosen cases without JavaScript (`:has()`).
+pub fn side_by_side_css(cases: &[CaseView]) -> String {
+    let mut css = String::from(
+        "/* Generated by inspira: hides the cases not chosen on the side-by-side page. */\n",
+    );
+    for c in cases {
+        let s = &c.slug;
+        css.push_str(&format!(
+            ".sbs:has(.pick input:checked):not(:has(#valj-{s}:checked)) [data-case=\"{s}\"] {{ display: none; }}\n"
+        ));
+    }
+    css
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Facet {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// The facets of the case list with counts over all cases, in a stable order.
+pub fn facets(cases: &[CaseView], dimensions: &[DimensionView]) -> Vec<Facet> {
+    let count = |key: &'static str,
+                 title: &'static str,
+                 values: &mut dyn Iterator<Item = (String, String)>,
+                 numeric: bool| {
+        let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        for (value, label) in values {
+            counts.entry(value).or_insert((label, 0)).1 += 1;
+        }
+        let mut values: Vec<FacetValue> = counts
+            .into_iter()
+            .map(|(value, (label, count))| FacetValue {
+                value,
+                label,
+                count,
+            })
+            .collect();
+        if !numeric {
+            values.sort_by_key(|v| swedish_sort_key(&v.label));
+        }
+        Facet { key, title, values }
+    };
+    let terms = |dim: &str| dimensions.iter().find(|d| d.slug == dim);
+    let term_facet = |key: &'static str,
+                      title: &'static str,
+                      dim: &str,
+                      pick: &dyn Fn(&CaseView) -> Vec<String>| {
+        let Some(d) = terms(dim) else {
+            return Facet {
+                key,
+                title,
+                values: Vec::new(),
+            };
+        };
+        let values = d
+            .terms
+            .iter()
+            .map(|t| FacetValue {
+                value: t.id.clone(),
+                label: t.label.clone(),
+                count: cases.iter().filter(|c| pick(c).contains(&t.id)).count(),
+            })
+            .filter(|v| v.count > 0)
+            .collect();
+        Facet { key, title, values }
+    };
+    vec![
+        count(
+            "typ",
+            "Typ",
+            &mut cases
+                .iter()
+                .map(|c| (slug::slugify(&c.kind), c.kind.clone())),
+            false,
+        ),
+        count(
+            "lan",
+            "Län",
+            &mut cases
+                .iter()
+                .map(|c| (slug::slugify(&c.county), c.county.clone())),
+            false,
+        ),
+        count(
+            "dokument",
+            "Dokument",
+            &mut cases.iter().map(|c| {
+                (
+                    slug::slugify(&c.document.doc_type),
+                    c.document.doc_type.clone(),
+                )
+            }),
+            false,
+        ),
+        count(
+            "ar",
+            "Antagen år",
+            &mut cases.iter().filter_map(|c| {
+                c.document
+                    .adopted_year
+                    .map(|y| (y.to_string(), y.to_string()))
+            }),
+            true,
+        ),
+        term_facet("fokus", "Fokusområde", "focus-areas", &|c| {
+            c.focus_areas.iter().map(|u| u.term.id.clone()).collect()
+        }),
+        term_facet("faktor", "Framgångsfaktor", "success-factors", &|c| {
+            c.success_factors
+                .iter()
+                .map(|u| u.term.id.clone())
+                .collect()
+        }),
+    ]
+}
+
+/// The facet values of one case, as `data-` attribute values (space separated ids).
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseFacets {
+    pub typ: String,
+    pub lan: String,
+    pub dokument: String,
+    pub ar: String,
+    pub fokus: String,
+    pub faktor: String,
+}
+
+pub fn case_facets(case: &CaseView) -> CaseFacets {
+    let mut fokus: Vec<&str> = case
+        .focus_areas
+        .iter()
+        .map(|u| u.term.id.as_str())
+        .collect();
+    fokus.sort_unstable();
+    fokus.dedup();
+    let mut faktor: Vec<&str> = case
+        .success_factors
+        .iter()
+        .map(|u| u.term.id.as_str())
+        .collect();
+    faktor.sort_unstable();
+    faktor.dedup();
+    CaseFacets {
+        typ: slug::slugify(&case.kind),
+        lan: slug::slugify(&case.county),
+        dokument: slug::slugify(&case.document.doc_type),
+        ar: case
+            .document
+            .adopted_year
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
+        fokus: fokus.join(" "),
+        faktor: faktor.join(" "),
+    }
+}
