@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use inspira::diagnostics::Diagnostics;
 use inspira::site::{self, BuildReport};
-use inspira::{scaffold, serve};
+use inspira::vocabulary::Vocabulary;
+use inspira::{scaffold, schema, serve};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -56,6 +57,13 @@ enum Command {
         /// How to print the problems found.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Print the JSON Schema of case front matter (with this site's term ids), or write both schemas.
+    #[command(after_help = EXIT_CODES)]
+    Schema {
+        /// Write schema/case.schema.json and schema/vocabulary.schema.json instead of printing.
+        #[arg(long)]
+        write: bool,
     },
     /// Create new content from a commented skeleton.
     #[command(after_help = EXIT_CODES)]
@@ -139,6 +147,37 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Schema { write } => {
+            let vocabulary = match Vocabulary::load(&cli.root) {
+                Ok(v) => v,
+                Err(problems) => {
+                    print_diagnostics(&problems);
+                    return ExitCode::from(1);
+                }
+            };
+            let case = schema::to_pretty(&schema::case_schema(Some(&vocabulary)));
+            if !write {
+                print!("{case}");
+                return ExitCode::SUCCESS;
+            }
+            let vocabulary_schema = schema::to_pretty(&schema::vocabulary_schema());
+            for (path, text) in [
+                (schema::CASE_SCHEMA_PATH, &case),
+                (schema::VOCABULARY_SCHEMA_PATH, &vocabulary_schema),
+            ] {
+                let full = cli.root.join(path);
+                let written = full
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&full, text));
+                if let Err(e) = written {
+                    eprintln!("error: could not write {}: {e}", full.display());
+                    return ExitCode::from(1);
+                }
+                println!("Wrote {path}");
+            }
+            ExitCode::SUCCESS
         }
         Command::New {
             what: NewWhat::Case { slug },

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::content::case::Ref;
@@ -53,7 +54,7 @@ impl fmt::Display for Dimension {
 }
 
 /// One vocabulary file as written.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyFile {
     pub title: String,
@@ -65,9 +66,10 @@ pub struct VocabularyFile {
 }
 
 /// A shared term of one dimension.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
+    #[schemars(with = "String")]
     pub id: Ref,
     pub label: String,
     #[serde(default)]

@@ -206,3 +206,103 @@ fn a_site_template_overrides_the_theme() {
     let doc = html(root.path().join("public/404.html"));
     assert_eq!(texts(&doc, "h1"), ["Egen 404"]);
 }
+
+#[test]
+fn exports_cover_every_case_term_and_page() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    site::build(root.path(), None, Some("https://example.org/kb/")).expect("build");
+    let json: serde_json::Value =
+        serde_json::from_str(&common::read(out.join("knowledge-base.json"))).expect("JSON");
+    assert_eq!(json["schema_version"], 1);
+    let slugs: Vec<&str> = json["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["alfa", "beta"]);
+    assert_eq!(json["cases"][0]["url"], "/kb/cases/alfa/");
+    assert_eq!(
+        json["cases"][0]["focus_areas"][1]["label"],
+        "Socialt deltagande/inflytande"
+    );
+    assert_eq!(json["cases"][0]["facts"][0]["date"], "2015-12-31");
+    assert_eq!(
+        json["vocabularies"]["focus-areas"]["terms"][0]["id"],
+        "bostad"
+    );
+
+    let csv = common::read(out.join("compare/focus-areas.csv"));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "term_id,term,alfa,beta");
+    assert_eq!(rows[1], "bostad,Bostad,Boende för alla,Bostadsförsörjning");
+    assert_eq!(rows.len(), 4, "a row per term");
+    assert!(
+        common::read(out.join("compare/facts.csv"))
+            .contains("alfa,population,Invånare,29272,invånare,2015-12-31")
+    );
+
+    let atom = common::read(out.join("atom.xml"));
+    assert!(
+        atom.contains("<id>https://example.org/kb/cases/beta/</id>"),
+        "{atom}"
+    );
+    assert!(
+        atom.contains("<updated>2015-01-01T00:00:00Z</updated>"),
+        "{atom}"
+    );
+    let sitemap = common::read(out.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/kb/cases/alfa/</loc>"));
+    assert!(!sitemap.contains("404"));
+    assert!(
+        common::read(out.join("robots.txt"))
+            .contains("Sitemap: https://example.org/kb/sitemap.xml")
+    );
+}
+
+#[test]
+fn a_case_added_later_appears_everywhere_without_code_changes() {
+    let root = fixture("basic");
+    let beta = common::read(root.path().join("content/cases/beta.md"));
+    let gamma = beta
+        .replace("title: Beta", "title: Gamma")
+        .replace("Bostadsförsörjning", "Bostäder åt alla")
+        .replace("county: Testlän", "county: Nylän");
+    std::fs::write(root.path().join("content/cases/gamma.md"), gamma).unwrap();
+    site::build(root.path(), None, Some("https://example.org/")).expect("build");
+    let out = root.path().join("public");
+    assert!(out.join("cases/gamma/index.html").is_file());
+    let term = html(out.join("terms/focus-areas/bostad/index.html"));
+    assert_eq!(texts(&term, ".term-case h3"), ["Alfa", "Beta", "Gamma"]);
+    let matrix = html(out.join("compare/focus-areas/index.html"));
+    assert_eq!(
+        texts(&matrix, "table.matrix thead th"),
+        ["Begrepp", "Alfa", "Beta", "Gamma"]
+    );
+    let beta_page = html(out.join("cases/beta/index.html"));
+    assert!(
+        texts(&beta_page, "#relaterade li")
+            .iter()
+            .any(|r| r.starts_with("Gamma")),
+        "related cases"
+    );
+    let list = html(out.join("cases/index.html"));
+    assert!(
+        texts(&list, "#filter fieldset")
+            .iter()
+            .any(|f| f.contains("Nylän (1)")),
+        "facets"
+    );
+    assert!(common::read(out.join("knowledge-base.json")).contains("\"slug\": \"gamma\""));
+    assert!(
+        common::read(out.join("compare/focus-areas.csv"))
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",gamma")
+    );
+    assert!(common::read(out.join("atom.xml")).contains("cases/gamma/"));
+    assert!(common::read(out.join("timeline/index.html")).contains("Gamma"));
+    assert!(common::read(out.join("compare/side-by-side/index.html")).contains("valj-gamma"));
+}

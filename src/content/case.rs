@@ -1,5 +1,6 @@
 //! The front matter of a case file, as typed Rust. `docs/content-model.md` documents every field.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
@@ -8,22 +9,34 @@ use super::date::PartialDate;
 /// A reference to another item by id, remembering where in the file it was written.
 pub type Ref = Spanned<String>;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseMeta {
+    /// Namnet läsarna känner exemplet under, t.ex. kommunens namn.
     pub title: String,
+    /// kommun, region eller kommunförbund.
     pub kind: CaseKind,
+    /// Kommunen, regionen eller förbundet.
     pub place: String,
+    /// Länet, t.ex. Stockholms län.
     pub county: String,
+    /// En eller två meningar om exemplet; visas i listor och sökresultat.
     pub summary: String,
+    /// När beskrivningen senast kontrollerades mot källorna.
     #[serde(default)]
     pub updated: Option<PartialDate>,
+    /// Strategidokumentet som exemplet handlar om.
     pub document: StrategyDocument,
+    /// Nyckeltal: varje siffra med datum och källa.
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// Visionen, ordagrant som dokumentet skriver den.
     pub vision: Vision,
+    /// Hur strategin togs fram: daterade steg.
     pub process: Process,
+    /// Fokusområden med exemplets egna ord, kopplade till gemensamma begrepp.
     pub focus_areas: Vec<TermUse>,
+    /// Framgångsfaktorer och lärdomar, kopplade till gemensamma begrepp.
     pub success_factors: Vec<TermUse>,
     #[serde(default)]
     pub organisation: Option<String>,
@@ -35,17 +48,22 @@ pub struct CaseMeta {
     pub follow_up: Option<FollowUp>,
     #[serde(default)]
     pub next_steps: Option<String>,
+    /// Korta citat, ordagrant, med talarens roll och källa.
     #[serde(default)]
     pub quotes: Vec<Quote>,
     #[serde(default)]
     pub series: Vec<Series>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub related: Vec<Ref>,
+    /// Alla dokument som exemplet bygger på; andra fält hänvisar till deras id.
     pub sources: Vec<Source>,
 }
 
 /// What kind of body the case is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 pub enum CaseKind {
     #[serde(rename = "kommun")]
     Kommun,
@@ -65,7 +83,7 @@ impl CaseKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StrategyDocument {
     pub title: String,
@@ -83,10 +101,13 @@ pub struct StrategyDocument {
     pub replaces: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    #[schemars(with = "String")]
     pub source: Ref,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentType {
     Strategi,
@@ -106,7 +127,7 @@ impl DocumentType {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum DocumentStatus {
     #[serde(rename = "gällande")]
     Gallande,
@@ -133,7 +154,7 @@ impl DocumentStatus {
 }
 
 /// One key figure, with the date it refers to and where it comes from.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub kind: FactKind,
@@ -146,12 +167,15 @@ pub struct Fact {
     #[serde(default)]
     pub period: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Ref>,
     #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     Population,
@@ -192,17 +216,18 @@ impl FactKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vision {
     pub text: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Ref>,
     #[serde(default)]
     pub goals: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Process {
     #[serde(default)]
@@ -214,32 +239,39 @@ pub struct Process {
     pub steps: Vec<ProcessStep>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProcessStep {
+    #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
+    #[schemars(with = "String")]
     pub step: Ref,
     pub text: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Ref>,
 }
 
 /// A case's own wording for something, mapped onto a shared vocabulary term.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermUse {
+    /// Id för ett gemensamt begrepp i content/vocabulary/.
+    #[schemars(with = "String")]
     pub term: Ref,
+    /// Exemplets egen formulering.
     pub label: String,
     #[serde(default)]
     pub text: Option<String>,
     #[serde(default)]
     pub outcome: Option<Outcome>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Ref>,
 }
 
 /// Whether a success factor worked, or is a lesson from something that did not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 pub enum Outcome {
     #[default]
     #[serde(rename = "framgång")]
@@ -248,7 +280,7 @@ pub enum Outcome {
     Lardom,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
     #[serde(default)]
@@ -257,36 +289,40 @@ pub struct FollowUp {
     pub indicators: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub text: String,
     pub speaker: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Ref>,
 }
 
 /// A table of figures over time, charted by the site.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
+    #[schemars(with = "String")]
     pub id: Ref,
     pub title: String,
     pub unit: String,
+    #[schemars(with = "String")]
     pub source: Ref,
     pub points: Vec<SeriesPoint>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesPoint {
     pub period: String,
     pub value: f64,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    #[schemars(with = "String")]
     pub id: Ref,
     pub title: String,
     pub publisher: String,

@@ -68,6 +68,16 @@ impl PartialDate {
         common(self) > common(other)
     }
 
+    /// An RFC 3339 timestamp at the start of the date (the first month or day when coarser), for feeds.
+    pub fn rfc3339(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T00:00:00Z",
+            self.year,
+            self.month.unwrap_or(1),
+            self.day.unwrap_or(1)
+        )
+    }
+
     /// The date written the Swedish way for readers: "31 december 2015", "mars 2012", "2011".
     pub fn display_sv(&self) -> String {
         const MONTHS: [&str; 12] = [
@@ -123,6 +133,21 @@ impl fmt::Display for PartialDate {
             write!(f, "-{d:02}")?;
         }
         Ok(())
+    }
+}
+
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date as exact as the source allows: YYYY-MM-DD, YYYY-MM or YYYY.",
+            "type": ["string", "integer"],
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "examples": ["2015-12-31", "2012-03", "2011"]
+        })
     }
 }
 

@@ -1,10 +1,11 @@
 //! The front matter of a free page (a publication, the about page).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::case::Ref;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     pub title: String,
@@ -17,10 +18,11 @@ pub struct PageMeta {
     #[serde(default)]
     pub publication: Option<Publication>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub cases: Vec<Ref>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PageKind {
     #[default]
@@ -28,7 +30,7 @@ pub enum PageKind {
     Publication,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     pub title: String,

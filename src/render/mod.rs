@@ -347,6 +347,32 @@ impl Renderer<'_> {
         ctx.insert("pages", &pages);
         jobs.push(("search/index.html".into(), "search.html", ctx));
 
+        if let Some(origin) = self.config.origin() {
+            let mut urls: Vec<String> = jobs
+                .iter()
+                .filter(|(path, _, _)| path != "404.html")
+                .map(|(path, _, _)| {
+                    format!("{origin}{base_path}{}", path.trim_end_matches("index.html"))
+                })
+                .collect();
+            urls.sort();
+            let mut ctx = Context::new();
+            ctx.insert("urls", &urls);
+            jobs.push(("sitemap.xml".into(), "sitemap.xml", ctx));
+            let mut ctx = Context::new();
+            ctx.insert("origin", &origin);
+            ctx.insert("cases", &cases);
+            let newest = cases
+                .iter()
+                .map(|c| c.changed.as_str())
+                .max()
+                .unwrap_or("1970-01-01T00:00:00Z");
+            ctx.insert("updated", newest);
+            jobs.push(("atom.xml".into(), "atom.xml", ctx));
+            let mut ctx = Context::new();
+            ctx.insert("sitemap", &format!("{origin}{base_path}sitemap.xml"));
+            jobs.push(("robots.txt".into(), "robots.txt", ctx));
+        }
         let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
             .par_iter()
             .map(|(path, template, ctx)| {
@@ -361,6 +387,10 @@ impl Renderer<'_> {
             })
             .collect();
         let mut files = Vec::with_capacity(rendered.len() + self.theme.static_files.len());
+        match crate::export::files(self.config, self.content, self.vocabulary, &links, &cases) {
+            Ok(exports) => files.extend(exports),
+            Err(d) => return Err(vec![d]),
+        }
         let mut errors = Vec::new();
         for r in rendered {
             match r {

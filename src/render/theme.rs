@@ -59,6 +59,18 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "atom.xml",
+        include_str!("../../themes/default/templates/atom.xml"),
+    ),
+    (
+        "sitemap.xml",
+        include_str!("../../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "robots.txt",
+        include_str!("../../themes/default/templates/robots.txt"),
+    ),
+    (
         "facts.html",
         include_str!("../../themes/default/templates/facts.html"),
     ),

@@ -23,6 +23,8 @@ pub struct CaseView {
     pub county: String,
     pub summary: String,
     pub updated: Option<String>,
+    /// When the case last changed, for feeds: `updated`, else the adoption date, else the last step.
+    pub changed: String,
     pub document: DocumentView,
     pub facts: Vec<FactView>,
     pub vision: VisionView,
@@ -72,6 +74,8 @@ pub struct FactView {
     pub value_text: String,
     pub unit: String,
     pub date: Option<String>,
+    /// The date as written in the file (`2015-12-31`), for machines.
+    pub date_iso: Option<String>,
     pub period: Option<String>,
     pub source: Option<SourceRef>,
     pub note: Option<String>,
@@ -271,6 +275,11 @@ impl ViewBuilder<'_> {
             county: m.county.clone(),
             summary: m.summary.clone(),
             updated: m.updated.map(|d| d.display_sv()),
+            changed: m
+                .updated
+                .or(m.document.adopted)
+                .or_else(|| m.process.steps.iter().map(|s| s.date.value).max())
+                .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339()),
             document: DocumentView {
                 title: m.document.title.clone(),
                 doc_type: m.document.doc_type.label().to_string(),
@@ -296,6 +305,7 @@ impl ViewBuilder<'_> {
                     value_text: number_sv(f.value),
                     unit: f.unit.clone(),
                     date: f.date.map(|d| d.display_sv()),
+                    date_iso: f.date.map(|d| d.to_string()),
                     period: f.period.clone(),
                     source: f.source.as_ref().and_then(cite),
                     note: f.note.clone(),

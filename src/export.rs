@@ -1,0 +1,234 @@
+//! Exports for reuse outside the site: the whole knowledge base as JSON (schema in docs/export.md),
+//! the comparison matrices and key facts as CSV. Feeds and the sitemap are templates of the theme.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::{Config, Publisher};
+use crate::content::Content;
+use crate::content::case::CaseMeta;
+use crate::content::page::{PageKind, Publication};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Links;
+use crate::render::OutputFile;
+use crate::render::view::CaseView;
+use crate::vocabulary::{Dimension, Vocabulary};
+
+/// The version of the JSON export's shape; raised when a field changes meaning or disappears.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    schema_version: u32,
+    generator: String,
+    site: SiteInfo<'a>,
+    vocabularies: BTreeMap<&'static str, VocabularyExport<'a>>,
+    cases: Vec<CaseExport<'a>>,
+    pages: Vec<PageExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+    publisher: &'a Publisher,
+}
+
+#[derive(Serialize)]
+struct VocabularyExport<'a> {
+    title: &'a str,
+    title_en: Option<&'a str>,
+    terms: Vec<TermExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermExport<'a> {
+    id: &'a str,
+    url: String,
+    label: &'a str,
+    label_en: Option<&'a str>,
+    definition: &'a str,
+    definition_en: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CaseExport<'a> {
+    slug: &'a str,
+    url: &'a str,
+    #[serde(flatten)]
+    meta: &'a CaseMeta,
+    /// The Markdown description as written.
+    description: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageExport<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    summary: &'a str,
+    kind: PageKind,
+    publication: Option<&'a Publication>,
+    cases: Vec<&'a str>,
+}
+
+/// `knowledge-base.json`, the matrices as `compare/<dimension>.csv` and `compare/facts.csv`.
+pub fn files(
+    config: &Config,
+    content: &Content,
+    vocabulary: &Vocabulary,
+    links: &Links,
+    cases: &[CaseView],
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let export = Export {
+        schema_version: JSON_SCHEMA_VERSION,
+        generator: format!("inspira {}", env!("CARGO_PKG_VERSION")),
+        site: SiteInfo {
+            title: &config.title,
+            description: &config.description,
+            base_url: &config.base_url,
+            language: &config.language,
+            publisher: &config.publisher,
+        },
+        vocabularies: vocabulary
+            .dimensions()
+            .map(|d| {
+                (
+                    d.dimension.slug(),
+                    VocabularyExport {
+                        title: &d.file.title,
+                        title_en: d.file.title_en.as_deref(),
+                        terms: d
+                            .terms()
+                            .iter()
+                            .map(|t| TermExport {
+                                id: &t.id.value,
+                                url: links.term_url(d.dimension, &t.id.value),
+                                label: &t.label,
+                                label_en: t.label_en.as_deref(),
+                                definition: &t.definition,
+                                definition_en: t.definition_en.as_deref(),
+                            })
+                            .collect(),
+                    },
+                )
+            })
+            .collect(),
+        cases: content
+            .cases
+            .iter()
+            .zip(cases)
+            .map(|(c, v)| CaseExport {
+                slug: &c.slug,
+                url: &v.url,
+                meta: &c.meta,
+                description: c.body.trim(),
+            })
+            .collect(),
+        pages: content
+            .pages
+            .iter()
+            .map(|p| PageExport {
+                slug: &p.slug,
+                url: links.page_url(&p.slug),
+                title: &p.meta.title,
+                summary: &p.meta.summary,
+                kind: p.meta.kind,
+                publication: p.meta.publication.as_ref(),
+                cases: p.meta.cases.iter().map(|r| r.value.as_str()).collect(),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_vec_pretty(&export)
+        .map_err(|e| export_error("knowledge-base.json", &e.to_string()))?;
+    let mut out = vec![("knowledge-base.json".to_string(), json)];
+    for dimension in Dimension::ALL {
+        let name = format!("compare/{}.csv", dimension.slug());
+        let csv = matrix_csv(vocabulary, cases, dimension)
+            .map_err(|e| export_error(&name, &e.to_string()))?;
+        out.push((name, csv));
+    }
+    out.push((
+        "compare/facts.csv".into(),
+        facts_csv(cases).map_err(|e| export_error("compare/facts.csv", &e.to_string()))?,
+    ));
+    Ok(out)
+}
+
+fn export_error(file: &str, message: &str) -> Diagnostic {
+    Diagnostic::error("export", format!("could not write {file}: {message}"))
+}
+
+/// Terms × cases; each cell holds the case's own wording ("; " between several), empty when absent.
+fn matrix_csv(
+    vocabulary: &Vocabulary,
+    cases: &[CaseView],
+    dimension: Dimension,
+) -> csv::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["term_id".to_string(), "term".to_string()];
+    header.extend(cases.iter().map(|c| c.slug.clone()));
+    w.write_record(&header)?;
+    for term in vocabulary.dimension(dimension).terms() {
+        let id = term.id.value.as_str();
+        let mut row = vec![id.to_string(), term.label.clone()];
+        for case in cases {
+            let labels: Vec<String> = match dimension {
+                Dimension::FocusAreas => case
+                    .focus_areas
+                    .iter()
+                    .filter(|u| u.term.id == id)
+                    .map(|u| u.label.clone())
+                    .collect(),
+                Dimension::SuccessFactors => case
+                    .success_factors
+                    .iter()
+                    .filter(|u| u.term.id == id)
+                    .map(|u| {
+                        if u.lesson {
+                            format!("{} (lärdom)", u.label)
+                        } else {
+                            u.label.clone()
+                        }
+                    })
+                    .collect(),
+                Dimension::ProcessSteps => case
+                    .process
+                    .steps
+                    .iter()
+                    .filter(|s| s.term.id == id)
+                    .map(|s| s.date.clone())
+                    .collect(),
+            };
+            row.push(labels.join("; "));
+        }
+        w.write_record(&row)?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// One row per figure: case, kind, label, value, unit, date, source.
+fn facts_csv(cases: &[CaseView]) -> csv::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "case", "kind", "label", "value", "unit", "date", "period", "source",
+    ])?;
+    for case in cases {
+        for f in &case.facts {
+            w.write_record([
+                case.slug.as_str(),
+                f.kind,
+                f.label.as_str(),
+                &f.value.to_string(),
+                f.unit.as_str(),
+                f.date_iso.as_deref().unwrap_or(""),
+                f.period.as_deref().unwrap_or(""),
+                f.source.as_ref().map_or("", |s| s.label.as_str()),
+            ])?;
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}

@@ -1,0 +1,74 @@
+//! The committed JSON Schemas match the Rust types, and the real content validates against them.
+
+use std::path::Path;
+
+use inspira::schema;
+use inspira::vocabulary::Vocabulary;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn committed_schemas_are_in_sync_with_the_types_and_vocabulary() {
+    let vocabulary = Vocabulary::load(root()).expect("vocabulary");
+    let case = schema::to_pretty(&schema::case_schema(Some(&vocabulary)));
+    let committed = std::fs::read_to_string(root().join(schema::CASE_SCHEMA_PATH))
+        .expect("committed case schema");
+    assert!(
+        case == committed,
+        "schema/case.schema.json is out of date: run `cargo run -- schema --write`"
+    );
+    let vocab = schema::to_pretty(&schema::vocabulary_schema());
+    let committed = std::fs::read_to_string(root().join(schema::VOCABULARY_SCHEMA_PATH))
+        .expect("committed vocabulary schema");
+    assert!(
+        vocab == committed,
+        "schema/vocabulary.schema.json is out of date: run `cargo run -- schema --write`"
+    );
+}
+
+fn front_matter(text: &str) -> serde_json::Value {
+    let yaml = text
+        .split("\n---")
+        .next()
+        .unwrap()
+        .trim_start_matches("---");
+    serde_saphyr::from_str(yaml).expect("front matter as JSON value")
+}
+
+#[test]
+fn every_real_case_validates_against_the_schema() {
+    let vocabulary = Vocabulary::load(root()).expect("vocabulary");
+    let validator =
+        jsonschema::validator_for(&schema::case_schema(Some(&vocabulary))).expect("valid schema");
+    for entry in std::fs::read_dir(root().join("content/cases")).unwrap() {
+        let path = entry.unwrap().path();
+        let value = front_matter(&std::fs::read_to_string(&path).unwrap());
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+}
+
+#[test]
+fn the_schema_rejects_unknown_terms_and_fields() {
+    let vocabulary = Vocabulary::load(root()).expect("vocabulary");
+    let validator =
+        jsonschema::validator_for(&schema::case_schema(Some(&vocabulary))).expect("valid schema");
+    let text = std::fs::read_to_string(root().join("content/cases/gislaved.md")).unwrap();
+    let mut value = front_matter(&text);
+    value["focus_areas"][0]["term"] = "finns-inte".into();
+    value["sumary"] = "x".into();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.iter().any(|e| e.contains("finns-inte")),
+        "{errors:?}"
+    );
+    assert!(errors.iter().any(|e| e.contains("sumary")), "{errors:?}");
+}
