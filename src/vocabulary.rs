@@ -121,6 +121,24 @@ impl Vocabulary {
         self.dimensions.iter()
     }
 
+    /// A vocabulary without terms, for tools that parse content without a site (the fuzzer).
+    pub fn empty() -> Vocabulary {
+        let dimensions = Dimension::ALL
+            .into_iter()
+            .map(|dimension| DimensionTerms {
+                dimension,
+                file: VocabularyFile {
+                    title: dimension.slug().to_string(),
+                    title_en: None,
+                    description: None,
+                    terms: Vec::new(),
+                },
+                index: BTreeMap::new(),
+            })
+            .collect();
+        Vocabulary { dimensions }
+    }
+
     /// Loads `content/vocabulary/<dimension>.yaml` for every dimension.
     pub fn load(root: &Path) -> Result<Vocabulary, Diagnostics> {
         let mut diagnostics = Diagnostics::new();

@@ -251,8 +251,12 @@ fn slug_of(relative: &Path, text: &str) -> Result<String, Diagnostic> {
 }
 
 fn load_case(root: &Path, relative: &Path) -> Result<Case, Diagnostic> {
-    let source = SourceFile::read(root, relative)?;
-    let slug = slug_of(relative, &source.text)?;
+    parse_case(SourceFile::read(root, relative)?)
+}
+
+/// Parses a case from a file already in memory (its path names the slug). Used by loading and fuzzing.
+pub fn parse_case(source: SourceFile) -> Result<Case, Diagnostic> {
+    let slug = slug_of(&source.path, &source.text)?;
     let split = source.split()?;
     let meta: CaseMeta = source.parse_yaml(split.yaml, split.yaml_line)?;
     let (body, body_line) = (split.body.to_string(), split.body_line);

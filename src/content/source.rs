@@ -217,7 +217,9 @@ fn explain_yaml_message(message: &str) -> (String, Option<String>, Option<String
         let field = rest.trim_end_matches('`');
         return (
             format!("the required field `{field}` is missing"),
-            Some(format!("`{field}` belongs in this section")),
+            Some(format!(
+                "`{field}` is missing from the section this line belongs to"
+            )),
             Some(format!(
                 "add `{field}:`; docs/content-model.md describes every field"
             )),
@@ -233,6 +235,14 @@ fn explain_yaml_message(message: &str) -> (String, Option<String>, Option<String
                 "write numbers without spaces or units, with a point for decimals: 29272 or 8.3"
                     .into(),
             ),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return (
+            format!("the field `{key}` is written twice"),
+            Some("written again here".into()),
+            Some(format!("keep one `{key}:` and remove the other")),
         );
     }
     if message == "expected string scalar" {
