@@ -27,6 +27,68 @@ pub struct Config {
     pub publisher: Publisher,
     #[serde(default)]
     pub contact: Contact,
+    /// Re-branding without editing templates: accent colours and a logo.
+    #[serde(default)]
+    pub theme: ThemeConfig,
+    /// The accessibility statement (tillgänglighetsredogörelse) generated at /accessibility/.
+    #[serde(default)]
+    pub accessibility: Option<AccessibilityStatement>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeConfig {
+    /// Accent colour on the light background, `#rrggbb`; must reach 4.5:1 contrast against white.
+    #[serde(default)]
+    pub accent: Option<String>,
+    /// Accent colour in dark mode; must reach 4.5:1 against the dark background.
+    #[serde(default)]
+    pub accent_dark: Option<String>,
+    /// A file in `static/` shown in the header before the site title (e.g. `logo.svg`).
+    #[serde(default)]
+    pub logo: Option<String>,
+}
+
+/// Following DIGG's model for tillgänglighetsredogörelser.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityStatement {
+    /// How far the site complies with the law: `helt`, `delvis` or `inte förenlig`.
+    pub status: Compliance,
+    /// When and how the site was assessed.
+    pub assessed: String,
+    pub method: String,
+    /// When the statement was last reviewed.
+    pub updated: String,
+    /// When the site was first published, if known.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Known inaccessible content, each with the reason.
+    #[serde(default)]
+    pub known_issues: Vec<KnownIssue>,
+    /// Where to report problems: an e-mail address; the contact's if left out.
+    #[serde(default)]
+    pub report_email: Option<String>,
+    /// How quickly reports are answered, in words.
+    #[serde(default)]
+    pub response_time: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Compliance {
+    #[serde(rename = "helt")]
+    Helt,
+    #[serde(rename = "delvis")]
+    Delvis,
+    #[serde(rename = "inte förenlig")]
+    InteForenlig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownIssue {
+    pub what: String,
+    pub why: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -78,6 +140,20 @@ impl Config {
                 .at(&text, line, 1, 8)
                 .help("write an absolute URL such as https://example.org/integration/ or a path such as /integration/")
         })?;
+        for (key, value, background, name) in [
+            ("accent", &config.theme.accent, (255, 255, 255), "white"),
+            ("accent_dark", &config.theme.accent_dark, (0x12, 0x14, 0x17), "the dark background"),
+        ] {
+            if let Some(colour) = value {
+                check_accent(colour, background).map_err(|problem| {
+                    let line = text.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
+                    Diagnostic::error("config", format!("`{key}` {problem}"))
+                        .in_file(CONFIG_FILE)
+                        .at(&text, line, 1, key.len())
+                        .help(format!("text and links in the accent colour need a contrast of at least 4.5:1 against {name} (WCAG 1.4.3); choose a darker or lighter shade"))
+                })?;
+            }
+        }
         Ok(config)
     }
 
@@ -124,6 +200,38 @@ pub fn normalise_base_url(url: &str) -> Result<String, String> {
     Ok(url)
 }
 
+/// Parses `#rrggbb`.
+pub fn parse_hex(colour: &str) -> Option<(u8, u8, u8)> {
+    let hex = colour.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
+/// WCAG 2.1 contrast ratio between two sRGB colours.
+pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn check_accent(colour: &str, background: (u8, u8, u8)) -> Result<(), String> {
+    let rgb = parse_hex(colour).ok_or_else(|| format!("`{colour}` is not a colour written #rrggbb"))?;
+    let ratio = contrast_ratio(rgb, background);
+    if ratio < 4.5 {
+        return Err(format!("`{colour}` has a contrast of only {ratio:.2}:1"));
+    }
+    Ok(())
+}
+
 fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let mut d = Diagnostic::error("config", message.clone()).in_file(CONFIG_FILE);
@@ -162,6 +270,14 @@ mod tests {
         assert_eq!(c.origin().unwrap(), "https://example.org");
         c.base_url = normalise_base_url("/").unwrap();
         assert_eq!(c.base_path(), "/");
+    }
+
+    #[test]
+    fn contrast_follows_wcag() {
+        assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
+        assert!(check_accent("#005a70", (255, 255, 255)).is_ok());
+        assert!(check_accent("#7fb2c0", (255, 255, 255)).unwrap_err().contains("contrast"));
+        assert!(check_accent("teal", (255, 255, 255)).is_err());
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/robots.txt"),
     ),
     (
+        "accessibility.html",
+        include_str!("../../themes/default/templates/accessibility.html"),
+    ),
+    (
         "facts.html",
         include_str!("../../themes/default/templates/facts.html"),
     ),
@@ -90,6 +94,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 
 /// Static files of the default theme, by path below the output's `assets/`.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
     (
         "compare.js",
         include_bytes!("../../themes/default/static/compare.js"),
