@@ -142,7 +142,12 @@ impl Config {
         })?;
         for (key, value, background, name) in [
             ("accent", &config.theme.accent, (255, 255, 255), "white"),
-            ("accent_dark", &config.theme.accent_dark, (0x12, 0x14, 0x17), "the dark background"),
+            (
+                "accent_dark",
+                &config.theme.accent_dark,
+                (0x12, 0x14, 0x17),
+                "the dark background",
+            ),
         ] {
             if let Some(colour) = value {
                 check_accent(colour, background).map_err(|problem| {
@@ -215,7 +220,11 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
         let lin = |c: u8| {
             let c = f64::from(c) / 255.0;
-            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
     }
@@ -224,7 +233,8 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 }
 
 fn check_accent(colour: &str, background: (u8, u8, u8)) -> Result<(), String> {
-    let rgb = parse_hex(colour).ok_or_else(|| format!("`{colour}` is not a colour written #rrggbb"))?;
+    let rgb =
+        parse_hex(colour).ok_or_else(|| format!("`{colour}` is not a colour written #rrggbb"))?;
     let ratio = contrast_ratio(rgb, background);
     if ratio < 4.5 {
         return Err(format!("`{colour}` has a contrast of only {ratio:.2}:1"));
@@ -276,7 +286,11 @@ mod tests {
     fn contrast_follows_wcag() {
         assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
         assert!(check_accent("#005a70", (255, 255, 255)).is_ok());
-        assert!(check_accent("#7fb2c0", (255, 255, 255)).unwrap_err().contains("contrast"));
+        assert!(
+            check_accent("#7fb2c0", (255, 255, 255))
+                .unwrap_err()
+                .contains("contrast")
+        );
         assert!(check_accent("teal", (255, 255, 255)).is_err());
     }
 

@@ -474,3 +474,82 @@ pub fn case_facets(case: &CaseView) -> CaseFacets {
         faktor: faktor.join(" "),
     }
 }
+
+#[derive(Debug, Clone, Serialize)]
+struct BookletCase<'a> {
+    case: &'a CaseView,
+    /// The description with its headings moved one level down, to sit under the case's heading.
+    body: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct BookletFactor {
+    label: String,
+    cases: Vec<String>,
+}
+
+/// `/<publication>/booklet/`: the publication's introduction, all its cases and their success factors
+/// on one page, for printing or saving as PDF.
+pub fn booklet_page(
+    page: &super::PageView,
+    cases: &[CaseView],
+    dimensions: &[DimensionView],
+) -> Job {
+    let chosen: Vec<&CaseView> = page
+        .cases
+        .iter()
+        .filter_map(|l| cases.iter().find(|c| c.url == l.url))
+        .collect();
+    let booklet_cases: Vec<BookletCase> = chosen
+        .iter()
+        .map(|c| BookletCase {
+            case: c,
+            body: demote_headings(&c.body),
+        })
+        .collect();
+    let factors: Vec<BookletFactor> = dimensions
+        .iter()
+        .find(|d| d.slug == "success-factors")
+        .map(|d| {
+            d.terms
+                .iter()
+                .filter_map(|t| {
+                    let having: Vec<String> = chosen
+                        .iter()
+                        .filter(|c| c.success_factors.iter().any(|u| u.term.id == t.id))
+                        .map(|c| c.title.clone())
+                        .collect();
+                    (!having.is_empty()).then(|| BookletFactor {
+                        label: t.label.clone(),
+                        cases: having,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut ctx = page_context(
+        &format!("page:{}", page.slug),
+        &format!("{} – häfte för utskrift", page.title),
+        &page.summary,
+        vec![crumb(&page.title, &page.url)],
+    );
+    ctx.insert("page", page);
+    ctx.insert("booklet_cases", &booklet_cases);
+    ctx.insert("factors", &factors);
+    (
+        format!("{}/booklet/index.html", page.slug),
+        "booklet.html",
+        ctx,
+    )
+}
+
+/// Moves every heading of rendered HTML one level down (h2 → h3 …), deepest first.
+fn demote_headings(html: &str) -> String {
+    let mut out = html.to_string();
+    for level in (1..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
+}

@@ -75,6 +75,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/accessibility.html"),
     ),
     (
+        "booklet.html",
+        include_str!("../../themes/default/templates/booklet.html"),
+    ),
+    (
         "facts.html",
         include_str!("../../themes/default/templates/facts.html"),
     ),
