@@ -8,7 +8,7 @@ const form = document.querySelector("[data-search-form]");
 const input = form.querySelector('input[name="q"]');
 const filterBox = form.querySelector("[data-search-filters]");
 const region = document.querySelector("[data-search-results]");
-const statusLine = region.querySelector("[data-search-status]");
+const statusLine = document.querySelector("[data-search-status]");
 const list = region.querySelector("[data-search-list]");
 const more = region.querySelector("[data-search-more]");
 const index = document.querySelector("[data-search-index]");
@@ -101,12 +101,24 @@ async function renderMore() {
 }
 
 async function search() {
+  try {
+    await runSearch();
+  } catch (error) {
+    console.error(error);
+    statusLine.textContent = "Sökningen misslyckades. Försök igen eller använd förteckningen över alla sidor.";
+    region.hidden = true;
+    index.hidden = false;
+  }
+}
+
+async function runSearch() {
   const run = ++latest;
   const term = input.value.trim();
   const filters = selectedFilters();
   const active = term !== "" || Object.keys(filters).length > 0;
   if (!active) {
     showCounts(allCounts);
+    statusLine.textContent = "";
     list.replaceChildren();
     region.hidden = true;
     index.hidden = false;
@@ -169,8 +181,11 @@ async function start() {
     search();
   });
   more.addEventListener("click", async () => {
-    const first = await renderMore();
-    first?.focus();
+    more.disabled = true;
+    const first = await renderMore().finally(() => {
+      more.disabled = false;
+    });
+    first?.focus(); // The first new result, so keyboard users go on from where they were.
   });
   await search();
 }
