@@ -40,6 +40,9 @@ enum Command {
         /// Override the configured base URL, e.g. https://example.org/integration/.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Print how long each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the open browser.
     #[command(after_help = EXIT_CODES)]
@@ -91,9 +94,18 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { output, base_url } => {
+        Command::Build {
+            output,
+            base_url,
+            timings,
+        } => {
             let result = site::build(&cli.root, output.as_deref(), base_url.as_deref());
             report_build(&result);
+            if let (true, Ok(report)) = (timings, &result) {
+                for (stage, took) in &report.stages {
+                    eprintln!("  {stage:<16} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
             if result.is_ok() {
                 ExitCode::SUCCESS
             } else {

@@ -31,6 +31,8 @@ pub struct BuildReport {
     pub cases: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// How long each stage took, in pipeline order (`inspira build --timings`).
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 impl Site {
@@ -71,24 +73,35 @@ impl Site {
 
     /// Renders every output file in memory.
     pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        self.render_with(false)
+        self.render_timed(self.renderer(false), &mut Vec::new())
     }
 
-    fn render_with(&self, live_reload: bool) -> Result<Vec<OutputFile>, Diagnostics> {
-        let renderer = Renderer {
+    fn renderer(&self, live_reload: bool) -> Renderer<'_> {
+        Renderer {
             config: &self.config,
             content: &self.content,
             vocabulary: &self.vocabulary,
             theme: &self.theme,
             live_reload,
-        };
+        }
+    }
+
+    fn render_timed(
+        &self,
+        renderer: Renderer<'_>,
+        stages: &mut Vec<(&'static str, Duration)>,
+    ) -> Result<Vec<OutputFile>, Diagnostics> {
+        let started = Instant::now();
         let mut files = renderer.render().map_err(|problems| {
             let mut d = Diagnostics::new();
             d.extend(problems);
             d.sort();
             d
         })?;
+        stages.push(("render", started.elapsed()));
+        let started = Instant::now();
         let search = search::build_index(&files, &self.config.base_path())?;
+        stages.push(("search index", started.elapsed()));
         files.extend(search);
         files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(files)
@@ -120,7 +133,9 @@ pub fn build_with(
     live_reload: bool,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    let mut stages = Vec::new();
     let (mut site, warnings) = Site::load(root)?;
+    stages.push(("load and check", started.elapsed()));
     if let Some(url) = base_url {
         site.config.base_url = crate::config::normalise_base_url(url).map_err(|m| {
             Diagnostics::from(Diagnostic::error("base-url", format!("--base-url {m}")))
@@ -130,8 +145,11 @@ pub fn build_with(
     output::check_output_dir(root, &output).map_err(|m| {
         Diagnostics::from(Diagnostic::error("output", m).help("pass another folder with --output"))
     })?;
-    let files = site.render_with(live_reload)?;
-    output::write_site(&output, &files).map_err(|e| {
+    let files = site.render_timed(site.renderer(live_reload), &mut stages)?;
+    let writing = Instant::now();
+    let written = output::write_site(&output, &files);
+    stages.push(("write", writing.elapsed()));
+    written.map_err(|e| {
         Diagnostics::from(
             Diagnostic::error("io", format!("could not write the site to {}: {e}", output.display()))
                 .help("check that the folder is writable and the disk is not full; the previous site was left as it was"),
@@ -143,6 +161,7 @@ pub fn build_with(
         cases: site.content.cases.len(),
         warnings,
         elapsed: started.elapsed(),
+        stages,
     })
 }
 
