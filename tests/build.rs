@@ -157,7 +157,10 @@ fn the_site_works_under_a_sub_path() {
                 for url in attrs(&doc, &format!("[{attr}]"), attr) {
                     let external = url.starts_with("https://www.") || url.starts_with("mailto:");
                     assert!(
-                        url.starts_with('#') || url.starts_with("/kb/") || url.starts_with("https://example.org/kb/") || external,
+                        url.starts_with('#')
+                            || url.starts_with("/kb/")
+                            || url.starts_with("https://example.org/kb/")
+                            || external,
                         "{}: {attr}={url} escapes the sub-path",
                         path.display()
                     );

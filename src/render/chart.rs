@@ -5,13 +5,11 @@ use std::fmt::Write;
 
 use super::format::number_sv;
 
-/// One bar: a label, a value and where the label links to.
+/// One bar: a label and a value.
 #[derive(Debug, Clone)]
 pub struct Bar {
     pub label: String,
     pub value: f64,
-    pub url: Option<String>,
-    pub note: Option<String>,
 }
 
 /// Escapes text for SVG/XML content and attributes.
@@ -59,17 +57,13 @@ pub fn bar_chart(id: &str, title: &str, unit: &str, bars: &[Bar]) -> String {
         let w = (bar.value / max * chart_width).max(1.0);
         let label = escape(&bar.label);
         let _ = write!(svg, r#"<g class="bar">"#);
-        let text = format!(
+        // No links inside a chart: an image must not contain focusable elements; its data table links.
+        let _ = write!(
+            svg,
             r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{label}</text>"#,
             label_width - 10.0,
             y + 21.0
         );
-        match &bar.url {
-            Some(url) => {
-                let _ = write!(svg, r#"<a href="{}">{text}</a>"#, escape(url));
-            }
-            None => svg.push_str(&text),
-        }
         let _ = write!(
             svg,
             r#"<rect x="{label_width}" y="{}" width="{w:.1}" height="{}" class="chart-bar"/><text x="{}" y="{}" class="chart-value">{} {}</text></g>"#,
@@ -169,15 +163,12 @@ fn nice_range(min: f64, max: f64) -> (f64, f64) {
 #[derive(Debug, Clone)]
 pub struct TimelineRow {
     pub label: String,
-    pub url: String,
     pub steps: Vec<TimelineStep>,
 }
 
 #[derive(Debug, Clone)]
 pub struct TimelineStep {
     pub position: f64,
-    pub label: String,
-    pub url: String,
 }
 
 /// Every case's steps on a common year axis from `first` to `last` (inclusive).
@@ -221,8 +212,7 @@ pub fn timeline(id: &str, title: &str, first: u16, last: u16, rows: &[TimelineRo
         let y = 10.0 + row_h * i as f64 + row_h / 2.0;
         let _ = write!(
             svg,
-            r#"<a href="{}"><text x="{}" y="{:.1}" text-anchor="end" class="chart-label">{}</text></a><line x1="{label_w}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" class="chart-track"/>"#,
-            escape(&row.url),
+            r#"<text x="{}" y="{:.1}" text-anchor="end" class="chart-label">{}</text><line x1="{label_w}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" class="chart-track"/>"#,
             label_w - 10.0,
             y + 5.0,
             escape(&row.label),
@@ -231,10 +221,8 @@ pub fn timeline(id: &str, title: &str, first: u16, last: u16, rows: &[TimelineRo
         for step in &row.steps {
             let _ = write!(
                 svg,
-                r#"<a href="{}"><circle cx="{:.1}" cy="{y:.1}" r="7" class="chart-dot"><title>{}</title></circle></a>"#,
-                escape(&step.url),
-                x(step.position),
-                escape(&step.label)
+                r#"<circle cx="{:.1}" cy="{y:.1}" r="7" class="chart-dot"/>"#,
+                x(step.position)
             );
         }
     }
@@ -255,8 +243,6 @@ mod tests {
             &[Bar {
                 label: "A&B".into(),
                 value: 29272.0,
-                url: Some("/cases/a/".into()),
-                note: None,
             }],
         );
         assert!(svg.contains("Invånare &lt;script&gt;"));

@@ -125,8 +125,6 @@ fn fact_chart(cases: &[CaseView], kind: &str, title: &str) -> Option<ChartView> 
         bars.push(Bar {
             label: case.title.clone(),
             value: f.value,
-            url: Some(case.url.clone()),
-            note: Some(note.clone()),
         });
         rows.push(ChartRow {
             label: case.title.clone(),
@@ -170,15 +168,12 @@ pub fn timeline_page(cases: &[CaseView]) -> Job {
         .iter()
         .map(|c| TimelineRow {
             label: c.title.clone(),
-            url: format!("{}#process", c.url),
             steps: c
                 .process
                 .steps
                 .iter()
                 .map(|s| TimelineStep {
                     position: s.position,
-                    label: format!("{}, {}: {}", c.title, s.date_text, s.term.label),
-                    url: format!("{}#{}", c.url, s.anchor),
                 })
                 .collect(),
         })
@@ -541,6 +536,13 @@ pub fn booklet_page(
         "booklet.html",
         ctx,
     )
+}
+
+/// Prefixes every id and in-page link of rendered HTML with `prefix-`, so several descriptions can share
+/// one page without duplicate ids.
+fn prefix_ids(html: &str, prefix: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{prefix}-"))
+        .replace(" href=\"#", &format!(" href=\"#{prefix}-"))
 }
 
 /// Moves every heading of rendered HTML one level down (h2 → h3 …), deepest first.
