@@ -499,7 +499,7 @@ pub fn booklet_page(
         .iter()
         .map(|c| BookletCase {
             case: c,
-            body: demote_headings(&c.body),
+            body: prefix_ids(&demote_headings(&c.body), &c.slug),
         })
         .collect();
     let factors: Vec<BookletFactor> = dimensions
