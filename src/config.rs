@@ -21,6 +21,10 @@ pub struct Config {
     /// The language of the content, as a BCP 47 tag.
     #[serde(default = "default_language")]
     pub language: String,
+    /// The language of the site's own texts (menus, headings, buttons): `sv` or `en`, or any language
+    /// the site gives a complete `i18n/<language>.toml` for.
+    #[serde(default = "default_language")]
+    pub ui_language: String,
     /// Where `inspira build` writes the site, relative to the root.
     #[serde(default = "default_output")]
     pub output_dir: PathBuf,

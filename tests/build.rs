@@ -309,3 +309,56 @@ fn a_case_added_later_appears_everywhere_without_code_changes() {
     assert!(common::read(out.join("timeline/index.html")).contains("Gamma"));
     assert!(common::read(out.join("compare/side-by-side/index.html")).contains("valj-gamma"));
 }
+
+#[test]
+fn the_interface_can_be_english() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "inspira.toml",
+        "language = \"sv\"",
+        "language = \"sv\"\nui_language = \"en\"",
+    );
+    site::build(root.path(), None, None).expect("build");
+    let doc = html(root.path().join("public/cases/alfa/index.html"));
+    assert_eq!(texts(&doc, "#rubrik-fokus"), ["Focus areas"]);
+    assert_eq!(texts(&doc, ".skip-link"), ["Skip to content"]);
+    assert!(texts(&doc, ".key-facts dt").contains(&"Population".to_string()));
+    assert!(texts(&doc, ".timeline time").contains(&"October 2014".to_string()));
+    assert!(texts(&doc, "#relaterade li")[0].contains("shares 1 focus area: bostad"));
+    let menu = texts(&doc, ".menu a");
+    assert_eq!(menu[..4], ["Home", "Cases", "Compare", "Timeline"]);
+    assert_eq!(
+        attrs(&doc, "header.site-header", "lang"),
+        ["en"],
+        "the English frame is marked"
+    );
+    assert_eq!(
+        attrs(&doc, "html", "lang"),
+        ["sv"],
+        "the page's content is Swedish"
+    );
+    // The content stays as written.
+    assert_eq!(
+        texts(&doc, "#fokusomraden h3"),
+        ["Boende för alla", "Socialt deltagande/inflytande"]
+    );
+}
+
+#[test]
+fn an_unknown_interface_language_is_a_clear_error() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "inspira.toml",
+        "language = \"sv\"",
+        "language = \"sv\"\nui_language = \"fi\"",
+    );
+    let errors = site::build(root.path(), None, None).expect_err("no Finnish table");
+    let text: Vec<String> = errors.iter().map(|d| d.render(false)).collect();
+    assert!(
+        text.join("\n")
+            .contains("there are no interface texts for the language `fi`"),
+        "{text:?}"
+    );
+}

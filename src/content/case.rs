@@ -74,11 +74,12 @@ pub enum CaseKind {
 }
 
 impl CaseKind {
-    pub fn label(self) -> &'static str {
+    /// The key of its label in the interface string tables.
+    pub fn key(self) -> &'static str {
         match self {
-            CaseKind::Kommun => "Kommun",
-            CaseKind::Region => "Region",
-            CaseKind::Kommunforbund => "Kommunförbund",
+            CaseKind::Kommun => "kind_kommun",
+            CaseKind::Region => "kind_region",
+            CaseKind::Kommunforbund => "kind_kommunforbund",
         }
     }
 }
@@ -117,12 +118,13 @@ pub enum DocumentType {
 }
 
 impl DocumentType {
-    pub fn label(self) -> &'static str {
+    /// The key of its label in the interface string tables.
+    pub fn key(self) -> &'static str {
         match self {
-            DocumentType::Strategi => "Strategi",
-            DocumentType::Program => "Program",
-            DocumentType::Handlingsplan => "Handlingsplan",
-            DocumentType::Rapport => "Rapport",
+            DocumentType::Strategi => "doc_strategi",
+            DocumentType::Program => "doc_program",
+            DocumentType::Handlingsplan => "doc_handlingsplan",
+            DocumentType::Rapport => "doc_rapport",
         }
     }
 }
@@ -142,13 +144,14 @@ pub enum DocumentStatus {
 }
 
 impl DocumentStatus {
-    pub fn label(self) -> &'static str {
+    /// The key of its label in the interface string tables.
+    pub fn key(self) -> &'static str {
         match self {
-            DocumentStatus::Gallande => "Gällande",
-            DocumentStatus::UnderArbete => "Under arbete",
-            DocumentStatus::UnderRevidering => "Under revidering",
-            DocumentStatus::Ersatt => "Ersatt",
-            DocumentStatus::Avslutad => "Avslutad",
+            DocumentStatus::Gallande => "status_gallande",
+            DocumentStatus::UnderArbete => "status_under_arbete",
+            DocumentStatus::UnderRevidering => "status_under_revidering",
+            DocumentStatus::Ersatt => "status_ersatt",
+            DocumentStatus::Avslutad => "status_avslutad",
         }
     }
 }
@@ -204,6 +207,17 @@ impl FactKind {
         FactKind::ForeignBorn,
         FactKind::Other,
     ];
+
+    /// The key of its default label in the interface string tables.
+    pub fn key(self) -> &'static str {
+        match self {
+            FactKind::Population => "fact_population",
+            FactKind::PopulationGrowth => "fact_population_growth",
+            FactKind::Unemployment => "fact_unemployment",
+            FactKind::ForeignBorn => "fact_foreign_born",
+            FactKind::Other => "fact_other",
+        }
+    }
 
     pub fn id(self) -> &'static str {
         match self {

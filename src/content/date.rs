@@ -78,29 +78,6 @@ impl PartialDate {
         )
     }
 
-    /// The date written the Swedish way for readers: "31 december 2015", "mars 2012", "2011".
-    pub fn display_sv(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
-            _ => self.year.to_string(),
-        }
-    }
-
     /// Fraction of the year elapsed at this date (the middle of the month or year when coarser),
     /// used to place the date on a timeline.
     pub fn year_fraction(&self) -> f64 {
@@ -226,17 +203,5 @@ mod tests {
         assert!(!d("2014").certainly_after(&d("2014-10")));
         assert!(d("2015").certainly_after(&d("2014-10")));
         assert!(d("2014-11").certainly_after(&d("2014-10-31")));
-    }
-
-    #[test]
-    fn displays_in_swedish() {
-        assert_eq!(
-            PartialDate::parse("2015-12-31").unwrap().display_sv(),
-            "31 december 2015"
-        );
-        assert_eq!(
-            PartialDate::parse("2012-03").unwrap().display_sv(),
-            "mars 2012"
-        );
     }
 }

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod format;
 mod sections;
+pub mod strings;
 pub mod theme;
 pub mod view;
 
@@ -30,6 +31,8 @@ struct SiteView<'a> {
     base_url: &'a str,
     base_path: String,
     language: &'a str,
+    /// The language of the interface texts; marked on the page frame when it differs from the content's.
+    ui_language: &'a str,
     publisher: &'a crate::config::Publisher,
     contact: &'a crate::config::Contact,
     /// `https://host` when the base URL is absolute: canonical and Open Graph URLs need it.
@@ -144,8 +147,12 @@ impl Renderer<'_> {
             self.content.pages.iter().map(|p| p.slug.as_str()),
             self.vocabulary,
         );
+        let strings = strings::load(&self.config.ui_language, &self.theme.string_tables)
+            .map_err(|d| vec![d])?;
+        let t = |key: &'static str| strings.get(key).to_string();
         let index = TermIndex::build(self.content);
         let builder = ViewBuilder {
+            strings: &strings,
             content: self.content,
             vocabulary: self.vocabulary,
             links: &links,
@@ -190,7 +197,9 @@ impl Renderer<'_> {
             return Err(diagnostics);
         }
 
-        let tera = self.tera(&base_path, &pages).map_err(|d| vec![d])?;
+        let tera = self
+            .tera(&base_path, &pages, &strings)
+            .map_err(|d| vec![d])?;
         let dimensions: Vec<DimensionView> = self.dimension_views(&links, &index);
 
         let mut jobs: Vec<(String, &'static str, Context)> = Vec::new();
@@ -202,16 +211,11 @@ impl Renderer<'_> {
         jobs.push((
             "404.html".into(),
             "404.html",
-            page_context("404", "Sidan finns inte", "", vec![]),
+            page_context("404", &t("not_found_title"), "", vec![]),
         ));
-        let mut ctx = page_context(
-            "cases",
-            "Alla exempel",
-            "Alla exempel på integrationsstrategier i kunskapsbanken.",
-            vec![],
-        );
+        let mut ctx = page_context("cases", &t("cases_title"), &t("cases_description"), vec![]);
         ctx.insert("cases", &cases);
-        ctx.insert("facets", &sections::facets(&cases, &dimensions));
+        ctx.insert("facets", &sections::facets(&cases, &dimensions, &strings));
         let case_facets: Vec<sections::CaseFacets> =
             cases.iter().map(sections::case_facets).collect();
         ctx.insert("case_facets", &case_facets);
@@ -221,7 +225,7 @@ impl Renderer<'_> {
                 "cases",
                 &case.title,
                 &case.summary,
-                vec![crumb("Exempel", &format!("{base_path}cases/"))],
+                vec![crumb(&t("menu_cases"), &format!("{base_path}cases/"))],
             );
             ctx.insert("case", case);
             ctx.insert(
@@ -233,12 +237,7 @@ impl Renderer<'_> {
             ctx.insert("next", &cases.get(i + 1).map(|c| crumb(&c.title, &c.url)));
             jobs.push((format!("cases/{}/index.html", case.slug), "case.html", ctx));
         }
-        let mut ctx = page_context(
-            "terms",
-            "Begrepp",
-            "De gemensamma begrepp som exemplen jämförs med.",
-            vec![],
-        );
+        let mut ctx = page_context("terms", &t("terms_title"), &t("terms_description"), vec![]);
         ctx.insert("dimensions", &dimensions);
         jobs.push(("terms/index.html".into(), "terms.html", ctx));
         for dim in &dimensions {
@@ -246,7 +245,7 @@ impl Renderer<'_> {
                 "terms",
                 &dim.title,
                 dim.description.as_deref().unwrap_or(""),
-                vec![crumb("Begrepp", &format!("{base_path}terms/"))],
+                vec![crumb(&t("menu_terms"), &format!("{base_path}terms/"))],
             );
             ctx.insert("dimension", dim);
             jobs.push((
@@ -261,7 +260,7 @@ impl Renderer<'_> {
                     &term.label,
                     &term.definition,
                     vec![
-                        crumb("Begrepp", &format!("{base_path}terms/")),
+                        crumb(&t("menu_terms"), &format!("{base_path}terms/")),
                         crumb(&dim.title, &dim.url),
                     ],
                 );
@@ -295,30 +294,35 @@ impl Renderer<'_> {
         }
         let mut ctx = page_context(
             "compare",
-            "Jämför exemplen",
-            "Alla exempel sida vid sida: vision, process, fokusområden och framgångsfaktorer.",
+            &t("compare_title"),
+            &t("compare_description"),
             vec![],
         );
         ctx.insert("cases", &cases);
         ctx.insert("dimensions", &dimensions);
         jobs.push(("compare/index.html".into(), "compare.html", ctx));
-        jobs.push(sections::facts_page(&cases, &base_path));
-        jobs.push(sections::timeline_page(&cases));
-        jobs.push(sections::side_by_side_page(&cases, &dimensions, &base_path));
+        jobs.push(sections::facts_page(&cases, &base_path, &strings));
+        jobs.push(sections::timeline_page(&cases, &strings));
+        jobs.push(sections::side_by_side_page(
+            &cases,
+            &dimensions,
+            &base_path,
+            &strings,
+        ));
         if let Some(statement) = &self.config.accessibility {
             let mut ctx = page_context(
                 "accessibility",
-                &format!("Tillgänglighet för {}", self.config.title),
-                "Hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, kända brister och hur du rapporterar problem.",
+                &strings.format("a11y_title", &[("site", &self.config.title)]),
+                &t("a11y_description"),
                 vec![],
             );
             ctx.insert("statement", statement);
             ctx.insert(
                 "status",
                 match statement.status {
-                    crate::config::Compliance::Helt => "helt förenlig",
-                    crate::config::Compliance::Delvis => "delvis förenlig",
-                    crate::config::Compliance::InteForenlig => "inte förenlig",
+                    crate::config::Compliance::Helt => strings.get("a11y_status_helt"),
+                    crate::config::Compliance::Delvis => strings.get("a11y_status_delvis"),
+                    crate::config::Compliance::InteForenlig => strings.get("a11y_status_inte"),
                 },
             );
             let email = statement
@@ -343,12 +347,12 @@ impl Renderer<'_> {
                 .collect();
             let mut ctx = page_context(
                 "compare",
-                &format!("{} i alla exempel", dim.title),
-                &format!(
-                    "Tabell över {} i varje exempel, med exemplets egna formuleringar.",
-                    dim.title.to_lowercase()
+                &strings.format("matrix_title", &[("dimension", &dim.title)]),
+                &strings.format(
+                    "matrix_description",
+                    &[("dimension", &dim.title.to_lowercase())],
                 ),
-                vec![crumb("Jämför", &format!("{base_path}compare/"))],
+                vec![crumb(&t("menu_compare"), &format!("{base_path}compare/"))],
             );
             ctx.insert("dimension", dim);
             ctx.insert("cases", &cases);
@@ -369,13 +373,13 @@ impl Renderer<'_> {
             ctx.insert("page", page);
             jobs.push((format!("{}/index.html", page.slug), "page.html", ctx));
             if page.publication.is_some() && !page.cases.is_empty() {
-                jobs.push(sections::booklet_page(page, &cases, &dimensions));
+                jobs.push(sections::booklet_page(page, &cases, &dimensions, &strings));
             }
         }
         let mut ctx = page_context(
             "search",
-            "Sök",
-            "Sök bland exemplen, begreppen och sidorna.",
+            &t("search_title"),
+            &t("search_description"),
             vec![],
         );
         ctx.insert("cases", &cases);
@@ -465,7 +469,12 @@ impl Renderer<'_> {
         Ok(files)
     }
 
-    fn tera(&self, base_path: &str, pages: &[PageView]) -> Result<Tera, Diagnostic> {
+    fn tera(
+        &self,
+        base_path: &str,
+        pages: &[PageView],
+        strings: &strings::Strings,
+    ) -> Result<Tera, Diagnostic> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.add_raw_templates(
@@ -482,6 +491,7 @@ impl Renderer<'_> {
             base_url: &config.base_url,
             base_path: base_path.to_string(),
             language: &config.language,
+            ui_language: &config.ui_language,
             publisher: &config.publisher,
             contact: &config.contact,
             origin: config.origin(),
@@ -495,32 +505,32 @@ impl Renderer<'_> {
         let mut menu = vec![
             MenuItem {
                 key: "home".into(),
-                title: "Start".into(),
+                title: strings.get("menu_home").into(),
                 url: base_path.to_string(),
             },
             MenuItem {
                 key: "cases".into(),
-                title: "Exempel".into(),
+                title: strings.get("menu_cases").into(),
                 url: format!("{base_path}cases/"),
             },
             MenuItem {
                 key: "compare".into(),
-                title: "Jämför".into(),
+                title: strings.get("menu_compare").into(),
                 url: format!("{base_path}compare/"),
             },
             MenuItem {
                 key: "timeline".into(),
-                title: "Tidslinje".into(),
+                title: strings.get("menu_timeline").into(),
                 url: format!("{base_path}timeline/"),
             },
             MenuItem {
                 key: "terms".into(),
-                title: "Begrepp".into(),
+                title: strings.get("menu_terms").into(),
                 url: format!("{base_path}terms/"),
             },
             MenuItem {
                 key: "search".into(),
-                title: "Sök".into(),
+                title: strings.get("menu_search").into(),
                 url: format!("{base_path}search/"),
             },
         ];
@@ -538,6 +548,7 @@ impl Renderer<'_> {
         global.insert("menu", &menu);
         global.insert("assets", &format!("{base_path}assets/"));
         global.insert("live_reload", &self.live_reload);
+        global.insert("t", strings);
         Ok(tera)
     }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::chart::{self, Bar, TimelineRow, TimelineStep};
+use super::strings::Strings;
 use super::view::CaseView;
 use super::{DimensionView, crumb, page_context};
 use crate::content::swedish_sort_key;
@@ -17,7 +18,7 @@ pub type Job = (String, &'static str, Context);
 #[derive(Debug, Clone, Serialize)]
 struct FactColumn {
     kind: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,32 +51,28 @@ struct ChartRow {
     note: String,
 }
 
-const FACT_COLUMNS: [FactColumn; 4] = [
-    FactColumn {
-        kind: "population",
-        label: "Invånare",
-    },
-    FactColumn {
-        kind: "population_growth",
-        label: "Befolkningsökning",
-    },
-    FactColumn {
-        kind: "unemployment",
-        label: "Arbetslöshet",
-    },
-    FactColumn {
-        kind: "foreign_born",
-        label: "Utrikes födda",
-    },
+/// The kinds of figure compared across cases, in column order.
+const FACT_KINDS: [crate::content::case::FactKind; 4] = [
+    crate::content::case::FactKind::Population,
+    crate::content::case::FactKind::PopulationGrowth,
+    crate::content::case::FactKind::Unemployment,
+    crate::content::case::FactKind::ForeignBorn,
 ];
 
 /// `/compare/facts/`: key facts of every case, with a bar chart per comparable figure.
-pub fn facts_page(cases: &[CaseView], base_path: &str) -> Job {
+pub fn facts_page(cases: &[CaseView], base_path: &str, strings: &Strings) -> Job {
+    let columns: Vec<FactColumn> = FACT_KINDS
+        .iter()
+        .map(|k| FactColumn {
+            kind: k.id(),
+            label: strings.get(k.key()).to_string(),
+        })
+        .collect();
     let rows: Vec<FactRow> = cases
         .iter()
         .map(|case| FactRow {
             case,
-            cells: FACT_COLUMNS
+            cells: columns
                 .iter()
                 .map(|col| {
                     case.facts
@@ -90,17 +87,23 @@ pub fn facts_page(cases: &[CaseView], base_path: &str) -> Job {
                 .collect(),
         })
         .collect();
-    let charts: Vec<ChartView> = [("population", "Invånare"), ("unemployment", "Arbetslöshet")]
-        .into_iter()
-        .filter_map(|(kind, title)| fact_chart(cases, kind, title))
-        .collect();
+    let charts: Vec<ChartView> = [
+        crate::content::case::FactKind::Population,
+        crate::content::case::FactKind::Unemployment,
+    ]
+    .into_iter()
+    .filter_map(|kind| fact_chart(cases, kind.id(), strings.get(kind.key())))
+    .collect();
     let mut ctx = page_context(
         "compare",
-        "Nyckeltal",
-        "Invånare, befolkningsökning och arbetslöshet i exemplen, med datum och källa för varje siffra.",
-        vec![crumb("Jämför", &format!("{base_path}compare/"))],
+        strings.get("facts_title"),
+        strings.get("facts_description"),
+        vec![crumb(
+            strings.get("menu_compare"),
+            &format!("{base_path}compare/"),
+        )],
     );
-    ctx.insert("columns", &FACT_COLUMNS);
+    ctx.insert("columns", &columns);
     ctx.insert("rows", &rows);
     ctx.insert("charts", &charts);
     ("compare/facts/index.html".into(), "facts.html", ctx)
@@ -158,7 +161,7 @@ struct TimelineEntry<'a> {
 }
 
 /// `/timeline/`: every case's dated process steps on a common axis.
-pub fn timeline_page(cases: &[CaseView]) -> Job {
+pub fn timeline_page(cases: &[CaseView], strings: &Strings) -> Job {
     let years = cases
         .iter()
         .flat_map(|c| c.process.steps.iter().map(|s| s.year));
@@ -180,7 +183,7 @@ pub fn timeline_page(cases: &[CaseView]) -> Job {
         .collect();
     let svg = chart::timeline(
         "tidslinje",
-        "Exemplens processteg på en gemensam tidsaxel",
+        strings.get("timeline_chart_title"),
         first,
         last,
         &rows,
@@ -203,8 +206,11 @@ pub fn timeline_page(cases: &[CaseView]) -> Job {
     });
     let mut ctx = page_context(
         "timeline",
-        "Tidslinje",
-        &format!("Hur exemplen tog fram sina strategier, steg för steg, {first}–{last}."),
+        strings.get("timeline_title"),
+        &strings.format(
+            "timeline_description",
+            &[("first", &first.to_string()), ("last", &last.to_string())],
+        ),
         vec![],
     );
     ctx.insert("svg", &svg);
@@ -230,7 +236,12 @@ struct SideSection<'a> {
 }
 
 /// `/compare/side-by-side/`: choose 2–4 cases and compare them dimension by dimension.
-pub fn side_by_side_page(cases: &[CaseView], dimensions: &[DimensionView], base_path: &str) -> Job {
+pub fn side_by_side_page(
+    cases: &[CaseView],
+    dimensions: &[DimensionView],
+    base_path: &str,
+    strings: &Strings,
+) -> Job {
     let sections: Vec<SideSection> = dimensions
         .iter()
         .map(|dim| SideSection {
@@ -242,7 +253,7 @@ pub fn side_by_side_page(cases: &[CaseView], dimensions: &[DimensionView], base_
                 .map(|term| {
                     let cells: Vec<Vec<String>> = cases
                         .iter()
-                        .map(|c| labels_for(c, dim.slug, &term.id))
+                        .map(|c| labels_for(c, dim.slug, &term.id, strings))
                         .collect();
                     let having: Vec<&str> = cases
                         .iter()
@@ -262,9 +273,12 @@ pub fn side_by_side_page(cases: &[CaseView], dimensions: &[DimensionView], base_
         .collect();
     let mut ctx = page_context(
         "compare",
-        "Jämför sida vid sida",
-        "Välj två till fyra exempel och se dem sida vid sida: vad de delar och vad som är unikt.",
-        vec![crumb("Jämför", &format!("{base_path}compare/"))],
+        strings.get("sbs_title"),
+        strings.get("sbs_description"),
+        vec![crumb(
+            strings.get("menu_compare"),
+            &format!("{base_path}compare/"),
+        )],
     );
     ctx.insert("cases", cases);
     ctx.insert("sections", &sections);
@@ -275,7 +289,7 @@ pub fn side_by_side_page(cases: &[CaseView], dimensions: &[DimensionView], base_
     )
 }
 
-fn labels_for(case: &CaseView, dimension: &str, term: &str) -> Vec<String> {
+fn labels_for(case: &CaseView, dimension: &str, term: &str, strings: &Strings) -> Vec<String> {
     match dimension {
         "focus-areas" => case
             .focus_areas
@@ -289,7 +303,7 @@ fn labels_for(case: &CaseView, dimension: &str, term: &str) -> Vec<String> {
             .filter(|u| u.term.id == term)
             .map(|u| {
                 if u.lesson {
-                    format!("Lärdom: {}", u.label)
+                    format!("{} {}", strings.get("lesson_prefix"), u.label)
                 } else {
                     u.label.clone()
                 }
@@ -322,7 +336,7 @@ pub fn side_by_side_css(cases: &[CaseView]) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct Facet {
     pub key: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub values: Vec<FacetValue>,
 }
 
@@ -334,9 +348,9 @@ pub struct FacetValue {
 }
 
 /// The facets of the case list with counts over all cases, in a stable order.
-pub fn facets(cases: &[CaseView], dimensions: &[DimensionView]) -> Vec<Facet> {
+pub fn facets(cases: &[CaseView], dimensions: &[DimensionView], strings: &Strings) -> Vec<Facet> {
     let count = |key: &'static str,
-                 title: &'static str,
+                 title: &str,
                  values: &mut dyn Iterator<Item = (String, String)>,
                  numeric: bool| {
         let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
@@ -354,36 +368,42 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView]) -> Vec<Facet> {
         if !numeric {
             values.sort_by_key(|v| swedish_sort_key(&v.label));
         }
-        Facet { key, title, values }
+        Facet {
+            key,
+            title: title.to_string(),
+            values,
+        }
     };
     let terms = |dim: &str| dimensions.iter().find(|d| d.slug == dim);
-    let term_facet = |key: &'static str,
-                      title: &'static str,
-                      dim: &str,
-                      pick: &dyn Fn(&CaseView) -> Vec<String>| {
-        let Some(d) = terms(dim) else {
-            return Facet {
-                key,
-                title,
-                values: Vec::new(),
+    let term_facet =
+        |key: &'static str, title: &str, dim: &str, pick: &dyn Fn(&CaseView) -> Vec<String>| {
+            let Some(d) = terms(dim) else {
+                return Facet {
+                    key,
+                    title: title.to_string(),
+                    values: Vec::new(),
+                };
             };
+            let values = d
+                .terms
+                .iter()
+                .map(|t| FacetValue {
+                    value: t.id.clone(),
+                    label: t.label.clone(),
+                    count: cases.iter().filter(|c| pick(c).contains(&t.id)).count(),
+                })
+                .filter(|v| v.count > 0)
+                .collect();
+            Facet {
+                key,
+                title: title.to_string(),
+                values,
+            }
         };
-        let values = d
-            .terms
-            .iter()
-            .map(|t| FacetValue {
-                value: t.id.clone(),
-                label: t.label.clone(),
-                count: cases.iter().filter(|c| pick(c).contains(&t.id)).count(),
-            })
-            .filter(|v| v.count > 0)
-            .collect();
-        Facet { key, title, values }
-    };
     vec![
         count(
             "typ",
-            "Typ",
+            strings.get("facet_kind"),
             &mut cases
                 .iter()
                 .map(|c| (slug::slugify(&c.kind), c.kind.clone())),
@@ -391,7 +411,7 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView]) -> Vec<Facet> {
         ),
         count(
             "lan",
-            "Län",
+            strings.get("facet_county"),
             &mut cases
                 .iter()
                 .map(|c| (slug::slugify(&c.county), c.county.clone())),
@@ -399,7 +419,7 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView]) -> Vec<Facet> {
         ),
         count(
             "dokument",
-            "Dokument",
+            strings.get("facet_document"),
             &mut cases.iter().map(|c| {
                 (
                     slug::slugify(&c.document.doc_type),
@@ -410,7 +430,7 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView]) -> Vec<Facet> {
         ),
         count(
             "ar",
-            "Antagen år",
+            strings.get("facet_year"),
             &mut cases.iter().filter_map(|c| {
                 c.document
                     .adopted_year
@@ -418,15 +438,20 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView]) -> Vec<Facet> {
             }),
             true,
         ),
-        term_facet("fokus", "Fokusområde", "focus-areas", &|c| {
+        term_facet("fokus", strings.get("facet_focus"), "focus-areas", &|c| {
             c.focus_areas.iter().map(|u| u.term.id.clone()).collect()
         }),
-        term_facet("faktor", "Framgångsfaktor", "success-factors", &|c| {
-            c.success_factors
-                .iter()
-                .map(|u| u.term.id.clone())
-                .collect()
-        }),
+        term_facet(
+            "faktor",
+            strings.get("facet_factor"),
+            "success-factors",
+            &|c| {
+                c.success_factors
+                    .iter()
+                    .map(|u| u.term.id.clone())
+                    .collect()
+            },
+        ),
     ]
 }
 
@@ -489,6 +514,7 @@ pub fn booklet_page(
     page: &super::PageView,
     cases: &[CaseView],
     dimensions: &[DimensionView],
+    strings: &Strings,
 ) -> Job {
     let chosen: Vec<&CaseView> = page
         .cases
@@ -524,7 +550,7 @@ pub fn booklet_page(
         .unwrap_or_default();
     let mut ctx = page_context(
         &format!("page:{}", page.slug),
-        &format!("{} – häfte för utskrift", page.title),
+        &strings.format("booklet_title", &[("title", &page.title)]),
         &page.summary,
         vec![crumb(&page.title, &page.url)],
     );

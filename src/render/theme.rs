@@ -125,6 +125,8 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
 pub struct Theme {
     pub templates: Vec<(String, String)>,
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// The site's string tables from `i18n/` (file name, text); the theme's own are built in.
+    pub string_tables: Vec<(String, String)>,
 }
 
 impl Theme {
@@ -148,9 +150,18 @@ impl Theme {
         for (name, bytes) in read_tree(root, "static")? {
             upsert(&mut static_files, name, bytes);
         }
+        let mut string_tables = Vec::new();
+        for (name, bytes) in read_tree(root, "i18n")? {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::error("not-utf8", "the string table is not valid UTF-8 text")
+                    .in_file(Path::new("i18n").join(&name))
+            })?;
+            string_tables.push((name, text));
+        }
         Ok(Theme {
             templates,
             static_files,
+            string_tables,
         })
     }
 }

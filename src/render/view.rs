@@ -187,6 +187,7 @@ pub fn anchor_prefix(dimension: Dimension) -> &'static str {
 
 /// Builds the view of every case. Markdown in fields and body is rendered here, once.
 pub struct ViewBuilder<'a> {
+    pub strings: &'a super::strings::Strings,
     pub content: &'a Content,
     pub vocabulary: &'a Vocabulary,
     pub links: &'a Links,
@@ -251,7 +252,7 @@ impl ViewBuilder<'_> {
             .map(|s| StepView {
                 anchor: anchors.next(anchor_prefix(Dimension::ProcessSteps), &s.step.value),
                 date: s.date.value.to_string(),
-                date_text: s.date.value.display_sv(),
+                date_text: self.strings.date(&s.date.value),
                 year: s.date.value.year,
                 position: s.date.value.year_fraction(),
                 term: term_link(Dimension::ProcessSteps, &s.step.value),
@@ -270,11 +271,11 @@ impl ViewBuilder<'_> {
             slug: case.slug.clone(),
             url: self.links.case_url(&case.slug),
             title: m.title.clone(),
-            kind: m.kind.label().to_string(),
+            kind: self.strings.get(m.kind.key()).to_string(),
             place: m.place.clone(),
             county: m.county.clone(),
             summary: m.summary.clone(),
-            updated: m.updated.map(|d| d.display_sv()),
+            updated: m.updated.map(|d| self.strings.date(&d)),
             changed: m
                 .updated
                 .or(m.document.adopted)
@@ -282,12 +283,15 @@ impl ViewBuilder<'_> {
                 .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339()),
             document: DocumentView {
                 title: m.document.title.clone(),
-                doc_type: m.document.doc_type.label().to_string(),
-                adopted: m.document.adopted.map(|d| d.display_sv()),
+                doc_type: self.strings.get(m.document.doc_type.key()).to_string(),
+                adopted: m.document.adopted.map(|d| self.strings.date(&d)),
                 adopted_year: m.document.adopted.map(|d| d.year),
                 adopted_by: m.document.adopted_by.clone(),
                 valid: m.document.valid.clone(),
-                status: m.document.status.map(|s| s.label().to_string()),
+                status: m
+                    .document
+                    .status
+                    .map(|s| self.strings.get(s.key()).to_string()),
                 replaces: m.document.replaces.clone(),
                 url: m.document.url.clone().filter(|u| is_web_url(u)),
                 source: cite(&m.document.source),
@@ -300,11 +304,11 @@ impl ViewBuilder<'_> {
                     label: f
                         .label
                         .clone()
-                        .unwrap_or_else(|| f.kind.default_label().to_string()),
+                        .unwrap_or_else(|| self.strings.get(f.kind.key()).to_string()),
                     value: f.value,
                     value_text: number_sv(f.value),
                     unit: f.unit.clone(),
-                    date: f.date.map(|d| d.display_sv()),
+                    date: f.date.map(|d| self.strings.date(&d)),
                     date_iso: f.date.map(|d| d.to_string()),
                     period: f.period.clone(),
                     source: f.source.as_ref().and_then(cite),
@@ -401,18 +405,25 @@ impl ViewBuilder<'_> {
                     .map(|t| t.label.to_lowercase())
                     .collect();
                 let noun = match (dimension, ids.len()) {
-                    (Dimension::FocusAreas, 1) => "fokusområde",
-                    (Dimension::FocusAreas, _) => "fokusområden",
-                    (Dimension::SuccessFactors, 1) => "framgångsfaktor",
-                    (Dimension::SuccessFactors, _) => "framgångsfaktorer",
-                    (Dimension::ProcessSteps, 1) => "processteg",
-                    (Dimension::ProcessSteps, _) => "processteg",
+                    (Dimension::FocusAreas, 1) => "noun_focus_area",
+                    (Dimension::FocusAreas, _) => "noun_focus_areas",
+                    (Dimension::SuccessFactors, 1) => "noun_success_factor",
+                    (Dimension::SuccessFactors, _) => "noun_success_factors",
+                    (Dimension::ProcessSteps, 1) => "noun_process_step",
+                    (Dimension::ProcessSteps, _) => "noun_process_steps",
                 };
-                format!("delar {} {noun}: {}", ids.len(), labels.join(", "))
+                self.strings.format(
+                    "related_shares",
+                    &[
+                        ("n", &ids.len().to_string()),
+                        ("what", self.strings.get(noun)),
+                        ("terms", &labels.join(self.strings.get("list_separator"))),
+                    ],
+                )
             })
             .collect::<Vec<_>>();
         let reasons = if reasons.is_empty() {
-            vec!["hänvisar till varandra".to_string()]
+            vec![self.strings.get("related_linked").to_string()]
         } else {
             reasons
         };

@@ -9,6 +9,12 @@
   var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="fall"]'));
   var status = form.querySelector(".pick-status");
   var MAX = 4;
+  // Interface texts come from the page (the site's string table), with {name} placeholders.
+  function text(name, values) {
+    var t = root.getAttribute("data-t-" + name) || "";
+    Object.keys(values || {}).forEach(function (k) { t = t.split("{" + k + "}").join(values[k]); });
+    return t;
+  }
 
   function chosen() {
     return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
@@ -33,13 +39,14 @@
       row.classList.toggle("shared", picked.length > 1 && has.length === picked.length);
       row.classList.toggle("unique", picked.length > 1 && has.length === 1);
       if (!tag) return;
-      if (picked.length > 1 && has.length === picked.length) tag.textContent = "Gemensamt";
-      else if (picked.length > 1 && has.length === 1) tag.textContent = "Bara " + titleOf(has[0]);
+      if (picked.length > 1 && has.length === picked.length) tag.textContent = text("shared");
+      else if (picked.length > 1 && has.length === 1) tag.textContent = text("only", { "case": titleOf(has[0]) });
       else tag.textContent = "";
     });
-    if (picked.length === 0) status.textContent = "Alla exempel visas. Välj två till fyra.";
-    else if (picked.length === 1) status.textContent = "Välj minst ett exempel till.";
-    else status.textContent = "Jämför " + picked.map(titleOf).join(", ") + (picked.length >= MAX ? " (högst fyra)." : ".");
+    var names = picked.map(titleOf).join(text("separator"));
+    if (picked.length === 0) status.textContent = text("all");
+    else if (picked.length === 1) status.textContent = text("one");
+    else status.textContent = text(picked.length >= MAX ? "max" : "some", { cases: names });
     if (pushUrl) {
       var params = new URLSearchParams();
       picked.forEach(function (s) { params.append("fall", s); });

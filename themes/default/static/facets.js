@@ -48,7 +48,8 @@
       var count = input.parentNode.querySelector(".count");
       if (count) count.textContent = "(" + n + ")";
     });
-    status.textContent = shown === cards.length ? "Alla " + shown + " exempel visas." : shown + " av " + cards.length + " exempel visas.";
+    var template = form.getAttribute(shown === cards.length ? "data-t-all" : "data-t-some") || "";
+    status.textContent = template.split("{n}").join(String(shown)).split("{total}").join(String(cards.length));
     if (writeUrl) {
       var params = new URLSearchParams();
       keys.forEach(function (k) { sel[k].forEach(function (v) { params.append(k, v); }); });
