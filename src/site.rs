@@ -71,33 +71,38 @@ impl Site {
         ))
     }
 
-    /// Renders every output file in memory.
+    /// Renders every page in memory.
+    ///
+    /// The search index is left out: it is derived from these pages and cannot fail on content, so
+    /// `check` skips the most expensive stage.
     pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        self.render_timed(self.renderer(false), &mut Vec::new())
+        self.render_pages(false)
     }
 
-    fn renderer(&self, live_reload: bool) -> Renderer<'_> {
-        Renderer {
+    fn render_pages(&self, live_reload: bool) -> Result<Vec<OutputFile>, Diagnostics> {
+        let renderer = Renderer {
             config: &self.config,
             content: &self.content,
             vocabulary: &self.vocabulary,
             theme: &self.theme,
             live_reload,
-        }
-    }
-
-    fn render_timed(
-        &self,
-        renderer: Renderer<'_>,
-        stages: &mut Vec<(&'static str, Duration)>,
-    ) -> Result<Vec<OutputFile>, Diagnostics> {
-        let started = Instant::now();
-        let mut files = renderer.render().map_err(|problems| {
+        };
+        renderer.render().map_err(|problems| {
             let mut d = Diagnostics::new();
             d.extend(problems);
             d.sort();
             d
-        })?;
+        })
+    }
+
+    /// Every output file, pages and search index, recording how long each took.
+    fn render_all(
+        &self,
+        live_reload: bool,
+        stages: &mut Vec<(&'static str, Duration)>,
+    ) -> Result<Vec<OutputFile>, Diagnostics> {
+        let started = Instant::now();
+        let mut files = self.render_pages(live_reload)?;
         stages.push(("render", started.elapsed()));
         let started = Instant::now();
         let search = search::build_index(&files, &self.config.base_path())?;
@@ -145,7 +150,7 @@ pub fn build_with(
     output::check_output_dir(root, &output).map_err(|m| {
         Diagnostics::from(Diagnostic::error("output", m).help("pass another folder with --output"))
     })?;
-    let files = site.render_timed(site.renderer(live_reload), &mut stages)?;
+    let files = site.render_all(live_reload, &mut stages)?;
     let writing = Instant::now();
     let written = output::write_site(&output, &files);
     stages.push(("write", writing.elapsed()));

@@ -23,8 +23,11 @@ let allCounts = {};
 // An excerpt is inserted as HTML only when it is plain text with <mark> highlights.
 const SAFE_EXCERPT = /^(?:[^<>]|<mark>|<\/mark>)*$/;
 
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
+// Interface texts come from the form's data-t-* attributes (the site's string table).
+function text(name, values = {}) {
+  let t = form.dataset[`t${name.charAt(0).toUpperCase()}${name.slice(1)}`] ?? "";
+  for (const [key, value] of Object.entries(values)) t = t.split(`{${key}}`).join(String(value));
+  return t;
 }
 
 function selectedFilters() {
@@ -105,7 +108,7 @@ async function search() {
     await runSearch();
   } catch (error) {
     console.error(error);
-    statusLine.textContent = "Sökningen misslyckades. Försök igen eller använd förteckningen över alla sidor.";
+    statusLine.textContent = text("failed");
     region.hidden = true;
     index.hidden = false;
   }
@@ -134,11 +137,9 @@ async function runSearch() {
   index.hidden = true;
   await renderMore();
   if (run !== latest) return;
-  const what = term === "" ? "" : ` för ”${term}”`;
-  statusLine.textContent =
-    results.length === 0
-      ? `Inga träffar${what}.`
-      : `${plural(results.length, "träff", "träffar")}${what}.`;
+  const n = results.length;
+  const key = n === 0 ? "none" : n === 1 ? "one" : "many";
+  statusLine.textContent = text(term === "" ? key : `${key}For`, { n, term });
 }
 
 function remember() {
