@@ -90,80 +90,109 @@ pub struct Related {
 /// How many related cases each case page lists.
 pub const RELATED_LIMIT: usize = 4;
 
-/// Related cases for every case, through the inverted index: the cost grows with the number of shared
-/// terms, not with the square of the number of cases. Process steps are left out: almost every case
-/// has a decision and an adoption, which says nothing about what the strategies have in common.
+/// Related cases for every case, through the inverted index: for each of a case's terms, the cases
+/// listed under that term get a point in a dense counter, so the work is the number of (term, case)
+/// postings visited, with no comparison of case pairs that share nothing and no per-pair allocation.
+/// Only the best few candidates get their shared terms spelled out. Process steps are left out:
+/// almost every case has a decision and an adoption, which says nothing about what strategies share.
 /// Cases linked explicitly with `related:` always come first.
 pub fn related_cases(content: &Content, index: &TermIndex) -> Vec<Vec<Related>> {
+    use rayon::prelude::*;
     let slug_ix: BTreeMap<&str, CaseIx> = content
         .cases
         .iter()
         .enumerate()
         .map(|(i, c)| (c.slug.as_str(), i))
         .collect();
-    content
+    let compared = [Dimension::FocusAreas, Dimension::SuccessFactors];
+    // Each case's distinct terms per compared dimension, sorted, for the counting and the reasons.
+    let terms: Vec<Vec<(Dimension, Vec<&str>)>> = content
         .cases
         .iter()
-        .enumerate()
-        .map(|(me, case)| {
-            let mut found: BTreeMap<CaseIx, BTreeMap<Dimension, Vec<String>>> = BTreeMap::new();
-            for (dimension, ids) in term_ids(case) {
-                if dimension == Dimension::ProcessSteps {
-                    continue;
-                }
-                let mut ids = ids;
-                ids.sort_unstable();
-                ids.dedup();
-                for id in ids {
-                    for usage in index.usages(dimension, id) {
-                        if usage.case != me {
-                            found
-                                .entry(usage.case)
-                                .or_default()
-                                .entry(dimension)
-                                .or_default()
-                                .push(id.to_string());
+        .map(|case| {
+            term_ids(case)
+                .into_iter()
+                .filter(|(d, _)| compared.contains(d))
+                .map(|(d, mut ids)| {
+                    ids.sort_unstable();
+                    ids.dedup();
+                    (d, ids)
+                })
+                .collect()
+        })
+        .collect();
+    let n = content.cases.len();
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::new()),
+            |(counts, touched), me| {
+                for (dimension, ids) in &terms[me] {
+                    for id in ids {
+                        for usage in index.usages(*dimension, id) {
+                            if usage.case != me {
+                                if counts[usage.case] == 0 {
+                                    touched.push(usage.case);
+                                }
+                                counts[usage.case] += 1;
+                            }
                         }
                     }
                 }
-            }
-            let explicit: Vec<CaseIx> = case
-                .meta
-                .related
-                .iter()
-                .filter_map(|r| slug_ix.get(r.value.as_str()).copied())
-                .collect();
-            let mut related: Vec<Related> = found
-                .into_iter()
-                .map(|(case, shared)| {
-                    let score = shared.values().map(Vec::len).sum();
-                    Related {
-                        case,
-                        shared,
-                        score,
+                let explicit: Vec<CaseIx> = content.cases[me]
+                    .meta
+                    .related
+                    .iter()
+                    .filter_map(|r| slug_ix.get(r.value.as_str()).copied())
+                    .filter(|&ix| ix != me)
+                    .collect();
+                // Explicit links first, then by score, then in case order: a total, deterministic order.
+                let key = |c: CaseIx, counts: &[u32]| {
+                    (!explicit.contains(&c), std::cmp::Reverse(counts[c]), c)
+                };
+                for &ix in &explicit {
+                    if counts[ix] == 0 && !touched.contains(&ix) {
+                        touched.push(ix);
                     }
-                })
-                .collect();
-            for &ix in &explicit {
-                if !related.iter().any(|r| r.case == ix) {
-                    related.push(Related {
-                        case: ix,
-                        shared: BTreeMap::new(),
-                        score: 0,
-                    });
                 }
-            }
-            // Explicit links first, then by score, then in case order: a total, deterministic order.
-            related.sort_by(|a, b| {
-                let ea = explicit.contains(&a.case);
-                let eb = explicit.contains(&b.case);
-                eb.cmp(&ea)
-                    .then(b.score.cmp(&a.score))
-                    .then(a.case.cmp(&b.case))
-            });
-            related.truncate(RELATED_LIMIT.max(explicit.len()));
-            related
-        })
+                let mut top = touched.clone();
+                let limit = RELATED_LIMIT.max(explicit.len()).min(top.len());
+                if limit > 0 && limit < top.len() {
+                    top.select_nth_unstable_by_key(limit - 1, |&c| key(c, counts));
+                }
+                top.truncate(limit);
+                top.sort_unstable_by_key(|&c| key(c, counts));
+                let related = top
+                    .iter()
+                    .map(|&other| {
+                        let shared: BTreeMap<Dimension, Vec<String>> = terms[me]
+                            .iter()
+                            .zip(&terms[other])
+                            .map(|((d, mine), (_, theirs))| {
+                                (
+                                    *d,
+                                    mine.iter()
+                                        .filter(|id| theirs.binary_search(id).is_ok())
+                                        .map(|id| id.to_string())
+                                        .collect::<Vec<_>>(),
+                                )
+                            })
+                            .filter(|(_, ids)| !ids.is_empty())
+                            .collect();
+                        Related {
+                            case: other,
+                            score: counts[other] as usize,
+                            shared,
+                        }
+                    })
+                    .collect();
+                // Reset only what was touched, so the counter is reused at no cost per case.
+                for c in touched.drain(..) {
+                    counts[c] = 0;
+                }
+                related
+            },
+        )
         .collect()
 }
 
