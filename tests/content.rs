@@ -160,6 +160,64 @@ fn key_figures_match_the_sources() {
         fact("gislaved", FactKind::Unemployment).map(|f| f.0),
         Some(8.3)
     );
+    assert_eq!(
+        fact("gislaved", FactKind::PopulationGrowth).map(|f| f.0),
+        Some(1.9)
+    );
+    assert_eq!(
+        fact("botkyrka", FactKind::Population),
+        Some((89425.0, Some("2015-12-31".into())))
+    );
+    assert_eq!(
+        fact("botkyrka", FactKind::Unemployment).map(|f| f.0),
+        Some(11.7)
+    );
+    assert_eq!(
+        fact("vallentuna", FactKind::Population),
+        Some((32380.0, Some("2015-12-31".into())))
+    );
+    assert_eq!(
+        fact("vallentuna", FactKind::Unemployment).map(|f| f.0),
+        Some(2.6)
+    );
+    assert_eq!(
+        fact("jamtland-harjedalen", FactKind::PopulationGrowth).map(|f| f.0),
+        Some(0.9)
+    );
+    assert_eq!(
+        fact("jamtland-harjedalen", FactKind::Unemployment).map(|f| f.0),
+        Some(2.9)
+    );
+}
+
+#[test]
+fn stromsunds_population_series_matches_its_programme() {
+    // Strömsund's programme (2014), section 10, table "Befolkning" 2004–2013, row "Totalt".
+    let site = site();
+    let case = site
+        .content
+        .cases
+        .iter()
+        .find(|c| c.slug == "stromsund")
+        .expect("stromsund");
+    let series = case
+        .meta
+        .series
+        .iter()
+        .find(|s| s.id.value == "folkmangd")
+        .expect("population series");
+    let points: Vec<(&str, f64)> = series
+        .points
+        .iter()
+        .map(|p| (p.period.as_str(), p.value))
+        .collect();
+    let expected = [
+        13112.0, 12931.0, 12782.0, 12679.0, 12532.0, 12286.0, 12185.0, 12171.0, 12138.0, 11984.0,
+    ];
+    assert_eq!(points.len(), expected.len());
+    for ((period, value), (year, want)) in points.iter().zip((2004..).zip(expected)) {
+        assert_eq!((*period, *value), (year.to_string().as_str(), want));
+    }
 }
 
 #[test]
