@@ -9,6 +9,8 @@
 //
 // Every check on every page is one test; the last line printed is
 // "N passed, N failed" and the exit code is 1 when anything failed.
+// The keyboard tests of the widgets (side by side, facets, search) and the
+// lang="en" check of term pages are in widgets.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -16,6 +18,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { checkWidgets } from './widgets.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -715,6 +718,13 @@ async function main() {
 
     if (startFile) await checkKeyboard(context, startFile);
     else record('keyboard: start page exists', false, ['no index.html in the build']);
+
+    // The widgets driven by keyboard (side by side, facets, search) and lang="en" on term pages.
+    try {
+      await checkWidgets(browser, { ORIGIN, PREFIX, HOST, BUILD_DIR, REPO_ROOT, files, record, describeFn: DESCRIBE_FN });
+    } catch (e) {
+      record('widgets: the keyboard tests ran to the end', false, [e.stack ?? String(e)]);
+    }
 
     const caseSlug = caseFile ? caseFile.split('/')[1] : 'case';
     await takeScreenshots(context, [
