@@ -384,6 +384,33 @@ mod tests {
     }
 
     #[test]
+    fn mathml_comments_frames_forms_and_inline_styles_are_removed() {
+        let (r, _) = render_body(concat!(
+            "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>\n\n",
+            "<!-- --><script>alert(1)</script><!-- -->\n\n",
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a> <iframe src=\"https://example.org\"></iframe>\n\n",
+            "<form action=\"https://example.org\"><input></form>\n\n",
+            "<p style=\"position:fixed\" onclick=\"x()\">y</p>\n",
+        ));
+        for bad in [
+            "<math",
+            "<script",
+            "avascript",
+            "<iframe",
+            "<form",
+            "<input",
+            "style=",
+            "onclick",
+        ] {
+            assert!(
+                !r.html.to_lowercase().contains(&bad.to_lowercase()),
+                "{bad} survived: {}",
+                r.html
+            );
+        }
+    }
+
+    #[test]
     fn tables_and_footnotes_survive_sanitizing() {
         let (r, _) = render_body("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Not.\n");
         assert!(r.html.contains("<table>"), "{}", r.html);
