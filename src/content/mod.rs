@@ -122,54 +122,18 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
                 .push(stem.to_string_lossy().into_owned());
         }
     }
-    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for result in cases {
-        match result {
-            Ok(case) => {
-                if let Some(first) = seen.get(&case.slug) {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "duplicate-slug",
-                            format!("two cases have the slug `{}`", case.slug),
-                        )
-                        .in_file(&case.source.path)
-                        .help(format!(
-                            "{} has the same file name; rename one of them",
-                            first.display()
-                        )),
-                    );
-                    continue;
-                }
-                seen.insert(case.slug.clone(), case.source.path.clone());
-                content.cases.push(case);
-            }
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    let mut seen_pages: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for result in pages {
-        match result {
-            Ok(page) => {
-                if let Some(first) = seen_pages.get(&page.slug) {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "duplicate-slug",
-                            format!("two pages have the slug `{}`", page.slug),
-                        )
-                        .in_file(&page.source.path)
-                        .help(format!(
-                            "{} has the same file name; rename one of them",
-                            first.display()
-                        )),
-                    );
-                    continue;
-                }
-                seen_pages.insert(page.slug.clone(), page.source.path.clone());
-                content.pages.push(page);
-            }
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    content.cases = unique_by_slug(
+        cases,
+        "cases",
+        |c| (&c.slug, &c.source.path),
+        &mut diagnostics,
+    );
+    content.pages = unique_by_slug(
+        pages,
+        "pages",
+        |p| (&p.slug, &p.source.path),
+        &mut diagnostics,
+    );
     content.cases.sort_by(|a, b| {
         (swedish_sort_key(&a.meta.title), &a.slug).cmp(&(swedish_sort_key(&b.meta.title), &b.slug))
     });
@@ -186,6 +150,44 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
             ))
     });
     (content, diagnostics)
+}
+
+/// Keeps the parsed files, reporting parse failures and a second file with a slug already taken.
+fn unique_by_slug<T>(
+    results: Vec<Result<T, Diagnostic>>,
+    kind: &str,
+    id: impl Fn(&T) -> (&String, &PathBuf),
+    diagnostics: &mut Diagnostics,
+) -> Vec<T> {
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(results.len());
+    for result in results {
+        let item = match result {
+            Ok(item) => item,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let (slug, path) = id(&item);
+        if let Some(first) = seen.get(slug) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    format!("two {kind} have the slug `{slug}`"),
+                )
+                .in_file(path)
+                .help(format!(
+                    "{} has the same file name; rename one of them",
+                    first.display()
+                )),
+            );
+            continue;
+        }
+        seen.insert(slug.clone(), path.clone());
+        kept.push(item);
+    }
+    kept
 }
 
 /// Every `.md` file below `root/dir`, as paths relative to `root`, sorted. Symlinks are followed; loops are errors.
