@@ -159,6 +159,7 @@ impl Renderer<'_> {
             index: &index,
         };
         let (cases, mut diagnostics) = builder.cases();
+        let briefs: Vec<view::CaseSummary> = cases.iter().map(CaseView::brief).collect();
         let pages: Vec<PageView> = self
             .content
             .pages
@@ -206,7 +207,7 @@ impl Renderer<'_> {
         jobs.push((
             "index.html".into(),
             "index.html",
-            self.home_context(&cases, &dimensions, &pages),
+            self.home_context(&briefs, &dimensions, &pages),
         ));
         jobs.push((
             "404.html".into(),
@@ -214,7 +215,7 @@ impl Renderer<'_> {
             page_context("404", &t("not_found_title"), "", vec![]),
         ));
         let mut ctx = page_context("cases", &t("cases_title"), &t("cases_description"), vec![]);
-        ctx.insert("cases", &cases);
+        ctx.insert("cases", &briefs);
         ctx.insert("facets", &sections::facets(&cases, &dimensions, &strings));
         let case_facets: Vec<sections::CaseFacets> =
             cases.iter().map(sections::case_facets).collect();
@@ -298,7 +299,7 @@ impl Renderer<'_> {
             &t("compare_description"),
             vec![],
         );
-        ctx.insert("cases", &cases);
+        ctx.insert("cases", &briefs);
         ctx.insert("dimensions", &dimensions);
         jobs.push(("compare/index.html".into(), "compare.html", ctx));
         jobs.push(sections::facts_page(&cases, &base_path, &strings));
@@ -355,7 +356,7 @@ impl Renderer<'_> {
                 vec![crumb(&t("menu_compare"), &format!("{base_path}compare/"))],
             );
             ctx.insert("dimension", dim);
-            ctx.insert("cases", &cases);
+            ctx.insert("cases", &briefs);
             ctx.insert("rows", &rows);
             jobs.push((
                 format!("compare/{}/index.html", dim.slug),
@@ -382,7 +383,7 @@ impl Renderer<'_> {
             &t("search_description"),
             vec![],
         );
-        ctx.insert("cases", &cases);
+        ctx.insert("cases", &briefs);
         ctx.insert("dimensions", &dimensions);
         ctx.insert("pages", &pages);
         jobs.push(("search/index.html".into(), "search.html", ctx));
@@ -401,7 +402,7 @@ impl Renderer<'_> {
             jobs.push(("sitemap.xml".into(), "sitemap.xml", ctx));
             let mut ctx = Context::new();
             ctx.insert("origin", &origin);
-            ctx.insert("cases", &cases);
+            ctx.insert("cases", &briefs);
             let newest = cases
                 .iter()
                 .map(|c| c.changed.as_str())
@@ -581,7 +582,7 @@ impl Renderer<'_> {
 
     fn home_context(
         &self,
-        cases: &[CaseView],
+        cases: &[view::CaseSummary],
         dimensions: &[DimensionView],
         pages: &[PageView],
     ) -> Context {

@@ -30,7 +30,7 @@ struct FactCell {
 
 #[derive(Debug, Clone, Serialize)]
 struct FactRow<'a> {
-    case: &'a CaseView,
+    case: super::view::CaseSummary<'a>,
     cells: Vec<Option<FactCell>>,
 }
 
@@ -71,7 +71,7 @@ pub fn facts_page(cases: &[CaseView], base_path: &str, strings: &Strings) -> Job
     let rows: Vec<FactRow> = cases
         .iter()
         .map(|case| FactRow {
-            case,
+            case: case.brief(),
             cells: columns
                 .iter()
                 .map(|col| {
@@ -280,7 +280,8 @@ pub fn side_by_side_page(
             &format!("{base_path}compare/"),
         )],
     );
-    ctx.insert("cases", cases);
+    let briefs: Vec<super::view::CaseSummary> = cases.iter().map(CaseView::brief).collect();
+    ctx.insert("cases", &briefs);
     ctx.insert("sections", &sections);
     (
         "compare/side-by-side/index.html".into(),

@@ -176,6 +176,45 @@ pub struct RelatedView {
     pub reasons: Vec<String>,
 }
 
+/// What list and comparison pages need of a case: everything but the long texts (description,
+/// governance, quotes, sources). Keeps every list page's context small at thousands of cases.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseSummary<'a> {
+    pub slug: &'a str,
+    pub url: &'a str,
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub county: &'a str,
+    pub summary: &'a str,
+    pub changed: &'a str,
+    pub document: &'a DocumentView,
+    pub facts: &'a [FactView],
+    pub vision: &'a VisionView,
+    pub process: &'a ProcessView,
+    pub focus_areas: &'a [TermUseView],
+    pub success_factors: &'a [TermUseView],
+}
+
+impl CaseView {
+    pub fn brief(&self) -> CaseSummary<'_> {
+        CaseSummary {
+            slug: &self.slug,
+            url: &self.url,
+            title: &self.title,
+            kind: &self.kind,
+            county: &self.county,
+            summary: &self.summary,
+            changed: &self.changed,
+            document: &self.document,
+            facts: &self.facts,
+            vision: &self.vision,
+            process: &self.process,
+            focus_areas: &self.focus_areas,
+            success_factors: &self.success_factors,
+        }
+    }
+}
+
 /// Anchor prefixes of the passages on a case page, per dimension.
 pub fn anchor_prefix(dimension: Dimension) -> &'static str {
     match dimension {
