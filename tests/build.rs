@@ -267,6 +267,18 @@ fn exports_cover_every_case_term_and_page() {
 #[test]
 fn a_case_added_later_appears_everywhere_without_code_changes() {
     let root = fixture("basic");
+    let indexed_pages = |root: &std::path::Path| -> u64 {
+        let entry: serde_json::Value = serde_json::from_str(&common::read(
+            root.join("public/pagefind/pagefind-entry.json"),
+        ))
+        .expect("entry");
+        entry["languages"]["sv"]["page_count"]
+            .as_u64()
+            .expect("page count")
+    };
+    site::build(root.path(), None, Some("https://example.org/"))
+        .expect("build without the new case");
+    let before = indexed_pages(root.path());
     let beta = common::read(root.path().join("content/cases/beta.md"));
     let gamma = beta
         .replace("title: Beta", "title: Gamma")
@@ -308,6 +320,11 @@ fn a_case_added_later_appears_everywhere_without_code_changes() {
     assert!(common::read(out.join("atom.xml")).contains("cases/gamma/"));
     assert!(common::read(out.join("timeline/index.html")).contains("Gamma"));
     assert!(common::read(out.join("compare/side-by-side/index.html")).contains("valj-gamma"));
+    assert_eq!(
+        indexed_pages(root.path()),
+        before + 1,
+        "the search index has the new case"
+    );
 }
 
 #[test]
