@@ -6,4 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-RUSTC_BOOTSTRAP=1 cargo fuzz run case_file fuzz/corpus/case_file -- -max_total_time="$seconds" -max_len=65536
+# New inputs go to fuzz/corpus/ (not committed); fuzz/seeds/ holds the committed starting points.
+mkdir -p fuzz/corpus/case_file
+RUSTC_BOOTSTRAP=1 cargo fuzz run case_file fuzz/corpus/case_file fuzz/seeds -- -max_total_time="$seconds" -max_len=65536
