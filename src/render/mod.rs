@@ -1,6 +1,9 @@
 //! Rendering: the validated site and its derived indexes, through Tera, into files in memory.
 
+mod booklet;
 pub mod chart;
+mod context;
+mod facets;
 pub mod format;
 mod sections;
 pub mod strings;
@@ -8,7 +11,6 @@ pub mod theme;
 pub mod view;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::compare::{self, TermIndex};
@@ -18,114 +20,15 @@ use crate::content::page::PageKind;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Links, Origin};
 use crate::vocabulary::{Dimension, Vocabulary};
+use context::{
+    CaseLink, Crumb, DimensionView, MatrixRow, MenuItem, PageView, RelatedTermView, SiteView,
+    TermCaseView, TermEntryView, TermSummary,
+};
 use theme::Theme;
 use view::{CaseView, ViewBuilder};
 
 /// A rendered output file: its path below the output folder and its bytes.
 pub type OutputFile = (String, Vec<u8>);
-
-#[derive(Debug, Clone, Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    base_url: &'a str,
-    base_path: String,
-    language: &'a str,
-    /// The language of the interface texts; marked on the page frame when it differs from the content's.
-    ui_language: &'a str,
-    publisher: &'a crate::config::Publisher,
-    contact: &'a crate::config::Contact,
-    /// `https://host` when the base URL is absolute: canonical and Open Graph URLs need it.
-    origin: Option<String>,
-    /// The logo's URL, when the site has one.
-    logo: Option<String>,
-    /// Whether /accessibility/ exists (linked from every footer).
-    accessibility: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct MenuItem {
-    key: String,
-    title: String,
-    url: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct Crumb {
-    title: String,
-    url: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct DimensionView {
-    slug: &'static str,
-    title: String,
-    title_en: Option<String>,
-    description: Option<String>,
-    url: String,
-    matrix_url: String,
-    terms: Vec<TermSummary>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct TermSummary {
-    id: String,
-    label: String,
-    label_en: Option<String>,
-    definition: String,
-    definition_en: Option<String>,
-    url: String,
-    count: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct TermCaseView<'a> {
-    title: &'a str,
-    url: &'a str,
-    entries: Vec<TermEntryView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct TermEntryView {
-    label: String,
-    text: Option<String>,
-    url: String,
-    lesson: bool,
-    date: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct RelatedTermView {
-    label: String,
-    url: String,
-    count: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct MatrixRow<'a> {
-    term: &'a TermSummary,
-    cells: Vec<Vec<TermEntryView>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct PageView {
-    slug: String,
-    /// Set for publications with cases: the printable booklet.
-    booklet_url: Option<String>,
-    url: String,
-    title: String,
-    summary: String,
-    publication: Option<crate::content::page::Publication>,
-    body: String,
-    cases: Vec<CaseLink>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct CaseLink {
-    title: String,
-    url: String,
-    summary: String,
-}
 
 /// Everything rendering needs, borrowed from the earlier stages.
 pub struct Renderer<'a> {
@@ -216,9 +119,8 @@ impl Renderer<'_> {
         ));
         let mut ctx = page_context("cases", &t("cases_title"), &t("cases_description"), vec![]);
         ctx.insert("cases", &briefs);
-        ctx.insert("facets", &sections::facets(&cases, &dimensions, &strings));
-        let case_facets: Vec<sections::CaseFacets> =
-            cases.iter().map(sections::case_facets).collect();
+        ctx.insert("facets", &facets::facets(&cases, &dimensions, &strings));
+        let case_facets: Vec<facets::CaseFacets> = cases.iter().map(facets::case_facets).collect();
         ctx.insert("case_facets", &case_facets);
         jobs.push(("cases/index.html".into(), "cases.html", ctx));
         for (i, case) in cases.iter().enumerate() {
@@ -374,7 +276,7 @@ impl Renderer<'_> {
             ctx.insert("page", page);
             jobs.push((format!("{}/index.html", page.slug), "page.html", ctx));
             if page.publication.is_some() && !page.cases.is_empty() {
-                jobs.push(sections::booklet_page(page, &cases, &dimensions, &strings));
+                jobs.push(booklet::booklet_page(page, &cases, &dimensions, &strings));
             }
         }
         let mut ctx = page_context(

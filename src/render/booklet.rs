@@ -1,0 +1,95 @@
+//! The printable booklet of a publication: its introduction, all its cases and their success factors.
+
+use serde::Serialize;
+
+use super::sections::Job;
+use super::strings::Strings;
+use super::view::CaseView;
+use super::{DimensionView, crumb, page_context};
+
+#[derive(Debug, Clone, Serialize)]
+struct BookletCase<'a> {
+    case: &'a CaseView,
+    /// The description with its headings moved one level down, to sit under the case's heading.
+    body: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct BookletFactor {
+    label: String,
+    cases: Vec<String>,
+}
+
+/// `/<publication>/booklet/`: the publication's introduction, all its cases and their success factors
+/// on one page, for printing or saving as PDF.
+pub fn booklet_page(
+    page: &super::PageView,
+    cases: &[CaseView],
+    dimensions: &[DimensionView],
+    strings: &Strings,
+) -> Job {
+    let chosen: Vec<&CaseView> = page
+        .cases
+        .iter()
+        .filter_map(|l| cases.iter().find(|c| c.url == l.url))
+        .collect();
+    let booklet_cases: Vec<BookletCase> = chosen
+        .iter()
+        .map(|c| BookletCase {
+            case: c,
+            body: prefix_ids(&demote_headings(&c.body), &c.slug),
+        })
+        .collect();
+    let factors: Vec<BookletFactor> = dimensions
+        .iter()
+        .find(|d| d.slug == "success-factors")
+        .map(|d| {
+            d.terms
+                .iter()
+                .filter_map(|t| {
+                    let having: Vec<String> = chosen
+                        .iter()
+                        .filter(|c| c.success_factors.iter().any(|u| u.term.id == t.id))
+                        .map(|c| c.title.clone())
+                        .collect();
+                    (!having.is_empty()).then(|| BookletFactor {
+                        label: t.label.clone(),
+                        cases: having,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut ctx = page_context(
+        &format!("page:{}", page.slug),
+        &strings.format("booklet_title", &[("title", &page.title)]),
+        &page.summary,
+        vec![crumb(&page.title, &page.url)],
+    );
+    ctx.insert("page", page);
+    ctx.insert("booklet_cases", &booklet_cases);
+    ctx.insert("factors", &factors);
+    (
+        format!("{}/booklet/index.html", page.slug),
+        "booklet.html",
+        ctx,
+    )
+}
+
+/// Prefixes every id and in-page link of rendered HTML with `prefix-`, so several descriptions can share
+/// one page without duplicate ids.
+fn prefix_ids(html: &str, prefix: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{prefix}-"))
+        .replace(" href=\"#", &format!(" href=\"#{prefix}-"))
+}
+
+/// Moves every heading of rendered HTML one level down (h2 → h3 …), deepest first.
+fn demote_headings(html: &str) -> String {
+    let mut out = html.to_string();
+    for level in (1..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
+}
