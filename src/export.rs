@@ -176,33 +176,15 @@ fn matrix_csv(
         let id = term.id.value.as_str();
         let mut row = vec![id.to_string(), term.label.clone()];
         for case in cases {
-            let labels: Vec<String> = match dimension {
-                Dimension::FocusAreas => case
-                    .focus_areas
-                    .iter()
-                    .filter(|u| u.term.id == id)
-                    .map(|u| u.label.clone())
-                    .collect(),
-                Dimension::SuccessFactors => case
-                    .success_factors
-                    .iter()
-                    .filter(|u| u.term.id == id)
-                    .map(|u| {
-                        if u.lesson {
-                            format!("{} (lärdom)", u.label)
-                        } else {
-                            u.label.clone()
-                        }
-                    })
-                    .collect(),
-                Dimension::ProcessSteps => case
-                    .process
-                    .steps
-                    .iter()
-                    .filter(|s| s.term.id == id)
-                    .map(|s| s.date.clone())
-                    .collect(),
-            };
+            let labels: Vec<String> = case
+                .entries(dimension, id)
+                .into_iter()
+                .map(|e| match (e.date, e.lesson) {
+                    (Some(date), _) => date.to_string(),
+                    (None, true) => format!("{} (lärdom)", e.label),
+                    (None, false) => e.label.to_string(),
+                })
+                .collect();
             row.push(labels.join("; "));
         }
         w.write_record(&row)?;

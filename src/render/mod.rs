@@ -526,38 +526,16 @@ impl Renderer<'_> {
 
 /// A case's entries for one term, each linking to its passage on the case page.
 fn entries_for(case: &CaseView, dimension: Dimension, term: &str) -> Vec<TermEntryView> {
-    match dimension {
-        Dimension::FocusAreas | Dimension::SuccessFactors => {
-            let list = if dimension == Dimension::FocusAreas {
-                &case.focus_areas
-            } else {
-                &case.success_factors
-            };
-            list.iter()
-                .filter(|t| t.term.id == term)
-                .map(|t| TermEntryView {
-                    label: t.label.clone(),
-                    text: t.text.clone(),
-                    url: format!("{}#{}", case.url, t.anchor),
-                    lesson: t.lesson,
-                    date: None,
-                })
-                .collect()
-        }
-        Dimension::ProcessSteps => case
-            .process
-            .steps
-            .iter()
-            .filter(|s| s.term.id == term)
-            .map(|s| TermEntryView {
-                label: s.date_text.clone(),
-                text: Some(s.text.clone()),
-                url: format!("{}#{}", case.url, s.anchor),
-                lesson: false,
-                date: Some(s.date.clone()),
-            })
-            .collect(),
-    }
+    case.entries(dimension, term)
+        .into_iter()
+        .map(|e| TermEntryView {
+            label: e.label.to_string(),
+            text: e.text.map(str::to_string),
+            url: format!("{}#{}", case.url, e.anchor),
+            lesson: e.lesson,
+            date: e.date.map(str::to_string),
+        })
+        .collect()
 }
 
 fn crumb(title: &str, url: &str) -> Crumb {

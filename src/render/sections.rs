@@ -9,6 +9,7 @@ use super::strings::Strings;
 use super::view::CaseView;
 use super::{DimensionView, crumb, page_context};
 use crate::content::swedish_sort_key;
+use crate::vocabulary::Dimension;
 
 /// A render job: output path, template and context.
 pub type Job = (String, &'static str, Context);
@@ -242,31 +243,34 @@ pub fn side_by_side_page(
 ) -> Job {
     let sections: Vec<SideSection> = dimensions
         .iter()
-        .map(|dim| SideSection {
-            dimension: dim,
-            rows: dim
-                .terms
-                .iter()
-                .filter(|t| t.count > 0)
-                .map(|term| {
-                    let cells: Vec<Vec<String>> = cases
-                        .iter()
-                        .map(|c| labels_for(c, dim.slug, &term.id, strings))
-                        .collect();
-                    let having: Vec<&str> = cases
-                        .iter()
-                        .zip(&cells)
-                        .filter(|(_, cell)| !cell.is_empty())
-                        .map(|(c, _)| c.slug.as_str())
-                        .collect();
-                    SideRow {
-                        label: term.label.clone(),
-                        url: term.url.clone(),
-                        cases: having.join(" "),
-                        cells,
-                    }
-                })
-                .collect(),
+        .map(|dim| {
+            let dimension = Dimension::from_slug(dim.slug).unwrap_or(Dimension::FocusAreas);
+            SideSection {
+                dimension: dim,
+                rows: dim
+                    .terms
+                    .iter()
+                    .filter(|t| t.count > 0)
+                    .map(|term| {
+                        let cells: Vec<Vec<String>> = cases
+                            .iter()
+                            .map(|c| labels_for(c, dimension, &term.id, strings))
+                            .collect();
+                        let having: Vec<&str> = cases
+                            .iter()
+                            .zip(&cells)
+                            .filter(|(_, cell)| !cell.is_empty())
+                            .map(|(c, _)| c.slug.as_str())
+                            .collect();
+                        SideRow {
+                            label: term.label.clone(),
+                            url: term.url.clone(),
+                            cases: having.join(" "),
+                            cells,
+                        }
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let mut ctx = page_context(
@@ -288,34 +292,17 @@ pub fn side_by_side_page(
     )
 }
 
-fn labels_for(case: &CaseView, dimension: &str, term: &str, strings: &Strings) -> Vec<String> {
-    match dimension {
-        "focus-areas" => case
-            .focus_areas
-            .iter()
-            .filter(|u| u.term.id == term)
-            .map(|u| u.label.clone())
-            .collect(),
-        "success-factors" => case
-            .success_factors
-            .iter()
-            .filter(|u| u.term.id == term)
-            .map(|u| {
-                if u.lesson {
-                    format!("{} {}", strings.get("lesson_prefix"), u.label)
-                } else {
-                    u.label.clone()
-                }
-            })
-            .collect(),
-        _ => case
-            .process
-            .steps
-            .iter()
-            .filter(|s| s.term.id == term)
-            .map(|s| s.date_text.clone())
-            .collect(),
-    }
+fn labels_for(case: &CaseView, dimension: Dimension, term: &str, strings: &Strings) -> Vec<String> {
+    case.entries(dimension, term)
+        .into_iter()
+        .map(|e| {
+            if e.lesson {
+                format!("{} {}", strings.get("lesson_prefix"), e.label)
+            } else {
+                e.label.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The stylesheet that lets the side-by-side page hide unchosen cases without JavaScript (`:has()`).

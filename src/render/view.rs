@@ -195,7 +195,55 @@ pub struct CaseSummary<'a> {
     pub success_factors: &'a [TermUseView],
 }
 
+/// The entries of a focus-area or success-factor list that map onto `term`.
+fn uses<'a>(list: &'a [TermUseView], term: &str) -> Vec<TermEntry<'a>> {
+    list.iter()
+        .filter(|u| u.term.id == term)
+        .map(|u| TermEntry {
+            label: &u.label,
+            text: u.text.as_deref(),
+            anchor: &u.anchor,
+            lesson: u.lesson,
+            date: None,
+        })
+        .collect()
+}
+
+/// One of a case's entries for a term: a focus area or success factor in the case's own words, or a
+/// dated process step.
+#[derive(Debug, Clone, Copy)]
+pub struct TermEntry<'a> {
+    /// The case's wording; for a process step, its date as readers see it.
+    pub label: &'a str,
+    pub text: Option<&'a str>,
+    pub anchor: &'a str,
+    pub lesson: bool,
+    /// For a process step, the date as written (`2014-10`).
+    pub date: Option<&'a str>,
+}
+
 impl CaseView {
+    /// The case's entries for `term` in `dimension`, in the case's order.
+    pub fn entries(&self, dimension: Dimension, term: &str) -> Vec<TermEntry<'_>> {
+        match dimension {
+            Dimension::FocusAreas => uses(&self.focus_areas, term),
+            Dimension::SuccessFactors => uses(&self.success_factors, term),
+            Dimension::ProcessSteps => self
+                .process
+                .steps
+                .iter()
+                .filter(|s| s.term.id == term)
+                .map(|s| TermEntry {
+                    label: &s.date_text,
+                    text: Some(&s.text),
+                    anchor: &s.anchor,
+                    lesson: false,
+                    date: Some(&s.date),
+                })
+                .collect(),
+        }
+    }
+
     pub fn brief(&self) -> CaseSummary<'_> {
         CaseSummary {
             slug: &self.slug,
