@@ -42,7 +42,7 @@ pub fn booklet_page(
         .collect();
     let factors: Vec<BookletFactor> = dimensions
         .iter()
-        .find(|d| d.slug == "success-factors")
+        .find(|d| d.dimension == crate::vocabulary::Dimension::SuccessFactors)
         .map(|d| {
             d.terms
                 .iter()

@@ -37,6 +37,9 @@ pub(super) struct Crumb {
 
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct DimensionView {
+    /// The dimension itself, for the Rust side; templates use `slug`.
+    #[serde(skip)]
+    pub(super) dimension: crate::vocabulary::Dimension,
     pub(super) slug: &'static str,
     pub(super) title: String,
     pub(super) title_en: Option<String>,

@@ -8,6 +8,7 @@ use super::DimensionView;
 use super::strings::Strings;
 use super::view::CaseView;
 use crate::content::swedish_sort_key;
+use crate::vocabulary::Dimension;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Facet {
@@ -50,32 +51,34 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView], strings: &String
             values,
         }
     };
-    let terms = |dim: &str| dimensions.iter().find(|d| d.slug == dim);
-    let term_facet =
-        |key: &'static str, title: &str, dim: &str, pick: &dyn Fn(&CaseView) -> Vec<String>| {
-            let Some(d) = terms(dim) else {
-                return Facet {
-                    key,
-                    title: title.to_string(),
-                    values: Vec::new(),
-                };
-            };
-            let values = d
-                .terms
-                .iter()
-                .map(|t| FacetValue {
-                    value: t.id.clone(),
-                    label: t.label.clone(),
-                    count: cases.iter().filter(|c| pick(c).contains(&t.id)).count(),
-                })
-                .filter(|v| v.count > 0)
-                .collect();
-            Facet {
+    let terms = |dim: Dimension| dimensions.iter().find(|d| d.dimension == dim);
+    let term_facet = |key: &'static str,
+                      title: &str,
+                      dim: Dimension,
+                      pick: &dyn Fn(&CaseView) -> Vec<String>| {
+        let Some(d) = terms(dim) else {
+            return Facet {
                 key,
                 title: title.to_string(),
-                values,
-            }
+                values: Vec::new(),
+            };
         };
+        let values = d
+            .terms
+            .iter()
+            .map(|t| FacetValue {
+                value: t.id.clone(),
+                label: t.label.clone(),
+                count: cases.iter().filter(|c| pick(c).contains(&t.id)).count(),
+            })
+            .filter(|v| v.count > 0)
+            .collect();
+        Facet {
+            key,
+            title: title.to_string(),
+            values,
+        }
+    };
     vec![
         count(
             "typ",
@@ -114,13 +117,16 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView], strings: &String
             }),
             true,
         ),
-        term_facet("fokus", strings.get("facet_focus"), "focus-areas", &|c| {
-            c.focus_areas.iter().map(|u| u.term.id.clone()).collect()
-        }),
+        term_facet(
+            "fokus",
+            strings.get("facet_focus"),
+            Dimension::FocusAreas,
+            &|c| c.focus_areas.iter().map(|u| u.term.id.clone()).collect(),
+        ),
         term_facet(
             "faktor",
             strings.get("facet_factor"),
-            "success-factors",
+            Dimension::SuccessFactors,
             &|c| {
                 c.success_factors
                     .iter()

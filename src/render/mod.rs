@@ -156,7 +156,7 @@ impl Renderer<'_> {
                 "dimension.html",
                 ctx,
             ));
-            let dimension = Dimension::from_slug(dim.slug).unwrap_or(Dimension::FocusAreas);
+            let dimension = dim.dimension;
             for term in &dim.terms {
                 let mut ctx = page_context(
                     "terms",
@@ -236,7 +236,7 @@ impl Renderer<'_> {
             jobs.push(("accessibility/index.html".into(), "accessibility.html", ctx));
         }
         for dim in &dimensions {
-            let dimension = Dimension::from_slug(dim.slug).unwrap_or(Dimension::FocusAreas);
+            let dimension = dim.dimension;
             let rows: Vec<MatrixRow> = dim
                 .terms
                 .iter()
@@ -459,6 +459,7 @@ impl Renderer<'_> {
         self.vocabulary
             .dimensions()
             .map(|d| DimensionView {
+                dimension: d.dimension,
                 slug: d.dimension.slug(),
                 title: d.file.title.clone(),
                 title_en: d.file.title_en.clone(),

@@ -244,7 +244,7 @@ pub fn side_by_side_page(
     let sections: Vec<SideSection> = dimensions
         .iter()
         .map(|dim| {
-            let dimension = Dimension::from_slug(dim.slug).unwrap_or(Dimension::FocusAreas);
+            let dimension = dim.dimension;
             SideSection {
                 dimension: dim,
                 rows: dim
