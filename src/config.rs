@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, did_you_mean, parse_unknown};
 
 pub const CONFIG_FILE: &str = "inspira.toml";
 
@@ -256,17 +256,10 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
         let width = text[span.clone()].chars().count().max(1);
         d = d.at(text, line, column, width);
     }
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once("`, expected ")
+    if let Some((field, candidates)) = parse_unknown(&message, "field")
+        && let Some(best) = did_you_mean(field, candidates.iter().copied())
     {
-        let candidates: Vec<&str> = expected
-            .trim_start_matches("one of ")
-            .split(", ")
-            .map(|s| s.trim_matches('`'))
-            .collect();
-        if let Some(best) = did_you_mean(field, candidates.iter().copied()) {
-            d = d.help(format!("did you mean `{best}`?"));
-        }
+        d = d.help(format!("did you mean `{best}`?"));
     }
     d
 }

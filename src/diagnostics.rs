@@ -239,6 +239,19 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// Reads serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant …") message:
+/// the name written and the names allowed. `what` is `field` or `variant`.
+pub fn parse_unknown<'a>(message: &'a str, what: &str) -> Option<(&'a str, Vec<&'a str>)> {
+    let rest = message.strip_prefix(&format!("unknown {what} `"))?;
+    let (name, expected) = rest.split_once("`, expected ")?;
+    let candidates = expected
+        .trim_start_matches("one of ")
+        .split(", ")
+        .map(|s| s.trim_matches('`'))
+        .collect();
+    Some((name, candidates))
+}
+
 /// The closest candidate to `wrong`, if it is close enough to be a plausible typo.
 pub fn did_you_mean<'a>(
     wrong: &str,
@@ -269,6 +282,20 @@ mod tests {
         assert!(out.contains("kind: komun"), "{out}");
         assert!(out.contains("^^^^^"), "{out}");
         assert!(out.contains("help: use one of"), "{out}");
+    }
+
+    #[test]
+    fn reads_serdes_unknown_name_messages() {
+        let (name, allowed) = parse_unknown(
+            "unknown field `titel`, expected one of `title`, `kind`",
+            "field",
+        )
+        .unwrap();
+        assert_eq!((name, allowed), ("titel", vec!["title", "kind"]));
+        let (name, allowed) =
+            parse_unknown("unknown variant `komun`, expected `kommun`", "variant").unwrap();
+        assert_eq!((name, allowed), ("komun", vec!["kommun"]));
+        assert!(parse_unknown("missing field `title`", "field").is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, did_you_mean, parse_unknown};
 
 /// Content files larger than this are refused: no case needs it, and it protects the build.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -177,11 +177,7 @@ fn token_width(line: &str, column: usize) -> usize {
 
 /// Rewrites the YAML library's message into the contributor's terms: what is wrong, a label, a fix.
 fn explain_yaml_message(message: &str) -> (String, Option<String>, Option<String>) {
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once("`, expected ")
-    {
-        let expected = expected.trim_start_matches("one of ");
-        let candidates: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
+    if let Some((field, candidates)) = parse_unknown(message, "field") {
         let help = match did_you_mean(field, candidates.iter().copied()) {
             Some(best) => format!(
                 "did you mean `{best}`? (fields allowed here: {})",
@@ -195,11 +191,7 @@ fn explain_yaml_message(message: &str) -> (String, Option<String>, Option<String
             Some(help),
         );
     }
-    if let Some(rest) = message.strip_prefix("unknown variant `")
-        && let Some((value, expected)) = rest.split_once("`, expected ")
-    {
-        let expected = expected.trim_start_matches("one of ");
-        let candidates: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
+    if let Some((value, candidates)) = parse_unknown(message, "variant") {
         let help = match did_you_mean(value, candidates.iter().copied()) {
             Some(best) => format!(
                 "did you mean `{best}`? (allowed values: {})",
