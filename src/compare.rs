@@ -20,16 +20,21 @@ pub struct Usage {
 /// For every term, the cases that use it, in case order.
 #[derive(Debug, Clone, Default)]
 pub struct TermIndex {
-    usages: BTreeMap<(Dimension, String), Vec<Usage>>,
+    /// Keyed by dimension, then term id, so a lookup borrows the id instead of allocating a key.
+    usages: BTreeMap<Dimension, BTreeMap<String, Vec<Usage>>>,
 }
 
 impl TermIndex {
     pub fn build(content: &Content) -> TermIndex {
-        let mut usages: BTreeMap<(Dimension, String), Vec<Usage>> = BTreeMap::new();
+        let mut usages: BTreeMap<Dimension, BTreeMap<String, Vec<Usage>>> = BTreeMap::new();
         for (case_ix, case) in content.cases.iter().enumerate() {
             for (dimension, ids) in term_ids(case) {
                 for (entry, id) in ids.into_iter().enumerate() {
-                    let list = usages.entry((dimension, id.to_string())).or_default();
+                    let list = usages
+                        .entry(dimension)
+                        .or_default()
+                        .entry(id.to_string())
+                        .or_default();
                     match list.last_mut() {
                         Some(u) if u.case == case_ix => u.entries.push(entry),
                         _ => list.push(Usage {
@@ -45,7 +50,8 @@ impl TermIndex {
 
     pub fn usages(&self, dimension: Dimension, term: &str) -> &[Usage] {
         self.usages
-            .get(&(dimension, term.to_string()))
+            .get(&dimension)
+            .and_then(|terms| terms.get(term))
             .map_or(&[], Vec::as_slice)
     }
 }
