@@ -243,6 +243,29 @@ pub fn render(
     }
 }
 
+/// The readable text of Markdown, for the search index: words only, no markup, link targets or raw
+/// HTML; blocks are separated by a newline so words never run together.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text.truncate(text.trim_end().len());
+    text
+}
+
 fn link_error(
     origin: Origin<'_>,
     markdown: &str,
@@ -308,6 +331,15 @@ pub fn sanitize(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn plain_text_keeps_words_and_drops_markup_targets_and_html() {
+        let md = "# Rubrik\n\nEtt *stycke* med [länk](@/cases/x.md) och `kod`.\n\n- ett\n- två\n\n<script>alert(1)</script>\n";
+        assert_eq!(
+            plain_text(md),
+            "Rubrik\nEtt stycke med länk och kod.\nett\ntvå"
+        );
+    }
     use super::*;
 
     fn links() -> Links {

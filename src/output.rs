@@ -4,6 +4,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -41,57 +42,122 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Writes `files` to `output`, replacing it as a whole.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.inspira-new-{}", std::process::id()));
-    let previous = parent.join(format!(".{name}.inspira-old-{}", std::process::id()));
-    remove_if_exists(&staging)?;
-    remove_if_exists(&previous)?;
-
-    let written = write_all(&staging, files);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let had_previous = output.exists();
-    if had_previous {
-        fs::rename(output, &previous)?;
-    }
-    if let Err(e) = fs::rename(&staging, output) {
-        if had_previous {
-            let _ = fs::rename(&previous, output);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    if had_previous {
-        let _ = fs::remove_dir_all(&previous);
-    }
-    Ok(())
+/// Where rendered files go: the staging folder of a build, memory for `check` and tests.
+pub trait Sink: Sync {
+    /// Stores one file at `path` below the output folder (`/`-separated).
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    let mut folders: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|(p, _)| Path::new(p).parent().map(|d| dir.join(d)))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in folders {
-        fs::create_dir_all(folder)?;
+/// Keeps every file in memory, for `check` and tests.
+#[derive(Default)]
+pub struct Memory(Mutex<Vec<OutputFile>>);
+
+impl Memory {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
     }
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
+/// Throws every file away: `check` renders only to find problems.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A new site being written next to the output folder, which it replaces as a whole on
+/// [`Staging::commit`]. Dropped without committing, it removes itself and the output stays untouched.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    previous: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder for `output`.
+    pub fn create(output: &Path) -> io::Result<Staging> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.inspira-new-{}", std::process::id()));
+        let previous = parent.join(format!(".{name}.inspira-old-{}", std::process::id()));
+        remove_if_exists(&dir)?;
+        remove_if_exists(&previous)?;
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+            previous,
+            committed: false,
+        })
+    }
+
+    /// Replaces the output folder with the staged site.
+    pub fn commit(mut self) -> io::Result<()> {
+        let had_previous = self.output.exists();
+        if had_previous {
+            fs::rename(&self.output, &self.previous)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.output) {
+            if had_previous {
+                let _ = fs::rename(&self.previous, &self.output);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_previous {
+            let _ = fs::remove_dir_all(&self.previous);
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(target, bytes)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `files` to `output`, replacing it as a whole.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let staging = Staging::create(output)?;
     files
         .par_iter()
-        .try_for_each(|(path, bytes)| fs::write(dir.join(path), bytes))
+        .try_for_each(|(path, bytes)| staging.put(path, bytes))?;
+    staging.commit()
 }
 
 fn remove_if_exists(path: &Path) -> io::Result<()> {

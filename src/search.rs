@@ -1,16 +1,21 @@
-//! Search: a static, chunked full-text index built from the rendered pages with Pagefind.
+//! Search: a static, chunked full-text index built with Pagefind.
 //!
-//! [`build_index`] feeds every rendered HTML page to Pagefind's library API and returns the bundle it
-//! produces (`pagefind/pagefind.js`, the per-language WebAssembly, the entry file, and the hashed index,
-//! fragment and filter chunks). The browser loads only the chunks a query needs, so the download stays
-//! small however large the site grows. The theme's `search.js` drives it; nothing runs on a server.
+//! The index is fed while the pages render, on a thread of its own ([`Indexer`]): cases, terms and
+//! pages arrive as text records made from the content model ([`Record`]), so nothing is parsed back
+//! out of HTML and each text is indexed once, on the page that owns it (a term's page indexes the term,
+//! not every case's wording, which the case pages hold). Pages whose text lives in the templates (the
+//! accessibility statement) are indexed from their HTML ([`Document::Html`], Pagefind's own rules:
+//! `data-pagefind-body`, `-ignore`, `-filter`, `-meta`).
 //!
-//! Indexing follows Pagefind's conventions: the language comes from `<html lang>` (Swedish gets Swedish
-//! stemming), words are indexed without diacritics as well as with them (so `forsorjning` finds
-//! `försörjning`), and the templates choose what is indexed with `data-pagefind-body`,
-//! `data-pagefind-ignore`, `data-pagefind-filter` and `data-pagefind-meta`.
+//! The result is Pagefind's bundle (`pagefind/pagefind.js`, the per-language WebAssembly, the entry
+//! file, and the hashed index, fragment and filter chunks). The browser loads only the chunks a query
+//! needs, so the download stays small however large the site grows. Swedish gets Swedish stemming, and
+//! words are indexed without diacritics as well as with them (`forsorjning` finds `försörjning`).
 
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -20,10 +25,8 @@ use crate::diagnostics::Diagnostic;
 /// The folder below the output folder that holds the search bundle.
 pub const BUNDLE_DIR: &str = "pagefind";
 
-/// Pages that are never search results: the not-found page and the search page itself.
-const NOT_INDEXED: &[&str] = &["404.html", "search/index.html"];
-
-/// Files of Pagefind's ready-made user interfaces; the theme has its own, so they are left out.
+/// Files of Pagefind's ready-made user interfaces and its web worker; the theme has its own interface
+/// and searches on the main thread (`noWorker`), so they are left out.
 const UNUSED_BUNDLE_FILES: &[&str] = &[
     "pagefind-component-ui.css",
     "pagefind-component-ui.js",
@@ -34,56 +37,104 @@ const UNUSED_BUNDLE_FILES: &[&str] = &[
     "pagefind-ui.js",
 ];
 
-/// Builds the search index of the rendered site.
-///
-/// `pages` are the output files (path below the output folder, bytes); every `*.html` file except
-/// [`NOT_INDEXED`] is indexed under its URL (`cases/x/index.html` → `{base_path}cases/x/`). Returns the
-/// bundle's files with paths below the output folder (`pagefind/…`), sorted by path.
-pub fn build_index(
-    pages: &[(String, Vec<u8>)],
-    base_path: &str,
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    let documents: Vec<(String, String)> = pages
-        .iter()
-        .filter(|(path, _)| is_indexed(path))
-        .map(|(path, bytes)| {
-            (
-                page_url(path, base_path),
-                String::from_utf8_lossy(bytes).into_owned(),
-            )
-        })
-        .collect();
-    // A thread of its own, so the runtime below never nests in a caller's (`inspira serve` builds from
-    // inside its server's runtime, and Tokio refuses to block there).
-    let bundle = std::thread::scope(|scope| {
-        scope
-            .spawn(|| index_documents(documents))
-            .join()
-            .unwrap_or_else(|_| Err("the indexer stopped unexpectedly".into()))
-    })
-    .map_err(|message| {
-        Diagnostic::error(
-            "search-index",
-            format!("could not build the search index: {message}"),
-        )
-        .help("this is a bug in inspira or Pagefind; the pages themselves rendered fine")
-    })?;
-    let mut files: Vec<(String, Vec<u8>)> = bundle
-        .into_iter()
-        .filter(|(name, _)| !UNUSED_BUNDLE_FILES.contains(&name.as_str()))
-        .map(|(name, bytes)| (format!("{BUNDLE_DIR}/{name}"), bytes))
-        .collect();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
+/// A search result described by its text: what a reader finds and where it leads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The page's URL, base path included.
+    pub url: String,
+    /// The result's title.
+    pub title: String,
+    /// The readable text that is searched and quoted in excerpts.
+    pub content: String,
+    /// Filter name → values (`Innehåll` → `Fall`).
+    pub filters: BTreeMap<String, Vec<String>>,
 }
 
-/// Whether the output file at `path` is a page to index.
-fn is_indexed(path: &str) -> bool {
-    path.ends_with(".html") && !NOT_INDEXED.contains(&path)
+/// Pagefind's files by name inside the bundle, with their bytes.
+type Bundle = Vec<(String, Vec<u8>)>;
+
+/// What the indexer is given for one page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    Record(Record),
+    /// A rendered page, indexed by Pagefind's HTML rules.
+    Html {
+        url: String,
+        html: String,
+    },
+}
+
+/// Builds the index on a thread of its own while the caller goes on rendering.
+///
+/// Documents are indexed in the order they are added, and the bundle depends on that order: add them
+/// in a deterministic order.
+pub struct Indexer {
+    sender: mpsc::Sender<Document>,
+    worker: JoinHandle<Result<Bundle, String>>,
+}
+
+impl Indexer {
+    /// Starts an indexer for a site written in `language` (an ISO 639-1 code such as `sv`).
+    pub fn start(language: &str) -> Indexer {
+        let (sender, receiver) = mpsc::channel();
+        let language = language.to_string();
+        // A thread of its own, with its own runtime, so it never nests in a caller's (`inspira serve`
+        // builds from inside its server's runtime, and Tokio refuses to block there).
+        let worker = std::thread::spawn(move || index_documents(&language, receiver));
+        Indexer { sender, worker }
+    }
+
+    /// Queues one page for indexing.
+    pub fn add(&self, document: Document) {
+        // A send fails only when the worker has stopped; `finish` reports why.
+        let _ = self.sender.send(document);
+    }
+
+    /// Waits for the index and returns the bundle's files with paths below the output folder
+    /// (`pagefind/…`), sorted by path.
+    pub fn finish(self) -> Result<Bundle, Diagnostic> {
+        drop(self.sender);
+        let bundle = self
+            .worker
+            .join()
+            .unwrap_or_else(|_| Err("the indexer stopped unexpectedly".into()))
+            .map_err(|message| {
+                Diagnostic::error(
+                    "search-index",
+                    format!("could not build the search index: {message}"),
+                )
+                .help("this is a bug in inspira or Pagefind; the pages themselves rendered fine")
+            })?;
+        let mut files: Vec<(String, Vec<u8>)> = bundle
+            .into_iter()
+            .filter(|(name, _)| !UNUSED_BUNDLE_FILES.contains(&name.as_str()) && is_used(name))
+            .map(|(name, bytes)| (format!("{BUNDLE_DIR}/{name}"), bytes))
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
+    }
+}
+
+/// Whether a bundle file can be requested by the theme: not the worker (the theme searches without
+/// one) and not the WebAssembly for pages of unknown language (every page has a language).
+fn is_used(name: &str) -> bool {
+    name != "pagefind-worker.js" && name != "wasm.unknown.pagefind"
+}
+
+/// Builds a whole index at once: the documents in the order given.
+pub fn build_index(
+    language: &str,
+    documents: impl IntoIterator<Item = Document>,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let indexer = Indexer::start(language);
+    for document in documents {
+        indexer.add(document);
+    }
+    indexer.finish()
 }
 
 /// The URL a page is served at: `cases/x/index.html` → `{base_path}cases/x/`.
-fn page_url(path: &str, base_path: &str) -> String {
+pub fn page_url(path: &str, base_path: &str) -> String {
     let path = match path.strip_suffix("index.html") {
         Some(dir) if dir.is_empty() || dir.ends_with('/') => dir,
         _ => path,
@@ -91,20 +142,38 @@ fn page_url(path: &str, base_path: &str) -> String {
     format!("{base_path}{path}")
 }
 
-/// Runs Pagefind over `(url, html)` documents on a small single-threaded runtime; returns the bundle's
-/// files by their `/`-separated name inside the bundle.
-fn index_documents(documents: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// Runs Pagefind over the documents as they arrive, on a small single-threaded runtime; returns the
+/// bundle's files by their `/`-separated name inside the bundle.
+fn index_documents(language: &str, documents: mpsc::Receiver<Document>) -> Result<Bundle, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("could not start the indexer: {e}"))?;
     runtime.block_on(async move {
         let config = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-        for (url, html) in documents {
-            index
-                .add_html_file(None, Some(url.clone()), html)
-                .await
-                .map_err(|e| format!("{url}: {e}"))?;
+        for document in documents {
+            match document {
+                Document::Record(r) => {
+                    let meta = BTreeMap::from([("title".to_string(), r.title)]);
+                    index
+                        .add_custom_record(
+                            r.url.clone(),
+                            r.content,
+                            language.to_string(),
+                            Some(meta),
+                            Some(r.filters),
+                            None,
+                        )
+                        .await
+                        .map_err(|e| format!("{}: {e}", r.url))?;
+                }
+                Document::Html { url, html } => {
+                    index
+                        .add_html_file(None, Some(url.clone()), html)
+                        .await
+                        .map_err(|e| format!("{url}: {e}"))?;
+                }
+            }
         }
         let files = index.get_files().await.map_err(|e| e.to_string())?;
         Ok(files
@@ -126,12 +195,13 @@ fn slash_path(path: &Path) -> String {
 mod tests {
     use super::*;
 
-    fn page(path: &str, body: &str) -> (String, Vec<u8>) {
-        let html = format!(
-            "<!DOCTYPE html><html lang=\"sv\"><head><title>{path}</title></head>\
-             <body><main data-pagefind-body><h1>{path}</h1><p>{body}</p></main></body></html>"
-        );
-        (path.to_string(), html.into_bytes())
+    fn record(url: &str, title: &str, content: &str) -> Document {
+        Document::Record(Record {
+            url: url.to_string(),
+            title: title.to_string(),
+            content: content.to_string(),
+            filters: BTreeMap::from([("Innehåll".to_string(), vec!["Fall".to_string()])]),
+        })
     }
 
     #[test]
@@ -143,26 +213,22 @@ mod tests {
     }
 
     #[test]
-    fn indexes_html_pages_but_not_404_search_or_assets() {
-        assert!(is_indexed("cases/x/index.html"));
-        assert!(!is_indexed("404.html"));
-        assert!(!is_indexed("search/index.html"));
-        assert!(!is_indexed("assets/style.css"));
-    }
-
-    #[test]
-    fn builds_a_swedish_bundle_deterministically() {
-        let pages = vec![
-            page(
-                "cases/a/index.html",
-                "Arbete och försörjning för nyanlända.",
-            ),
-            page("cases/b/index.html", "Bostäder och språk."),
-            page("404.html", "Sidan finns inte."),
-            ("assets/style.css".to_string(), b"body{}".to_vec()),
-        ];
-        let first = build_index(&pages, "/kb/").unwrap();
-        let second = build_index(&pages, "/kb/").unwrap();
+    fn builds_a_swedish_bundle_from_records_and_html_deterministically() {
+        let documents = || {
+            vec![
+                record("/kb/cases/a/", "A", "Arbete och försörjning för nyanlända."),
+                record("/kb/cases/b/", "B", "Bostäder och språk."),
+                Document::Html {
+                    url: "/kb/accessibility/".into(),
+                    html: "<!DOCTYPE html><html lang=\"sv\"><head><title>T</title></head><body>\
+                           <main data-pagefind-body><h1>Tillgänglighet</h1><p>Redogörelse.</p></main>\
+                           </body></html>"
+                        .into(),
+                },
+            ]
+        };
+        let first = build_index("sv", documents()).unwrap();
+        let second = build_index("sv", documents()).unwrap();
         assert_eq!(first, second, "two builds must be byte-identical");
         let names: Vec<&str> = first.iter().map(|(n, _)| n.as_str()).collect();
         for wanted in [
@@ -174,13 +240,19 @@ mod tests {
         }
         assert!(names.iter().any(|n| n.starts_with("pagefind/index/")));
         assert!(names.iter().any(|n| n.starts_with("pagefind/fragment/")));
-        assert!(!names.contains(&"pagefind/pagefind-ui.js"));
+        for unused in [
+            "pagefind/pagefind-ui.js",
+            "pagefind/pagefind-worker.js",
+            "pagefind/wasm.unknown.pagefind",
+        ] {
+            assert!(!names.contains(&unused), "{unused} should be left out");
+        }
         let entry = &first
             .iter()
             .find(|(n, _)| n.ends_with("entry.json"))
             .unwrap()
             .1;
         let entry: serde_json::Value = serde_json::from_slice(entry).unwrap();
-        assert_eq!(entry["languages"]["sv"]["page_count"], 2);
+        assert_eq!(entry["languages"]["sv"]["page_count"], 3);
     }
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::content::{self, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output;
+use crate::output::{self, Sink};
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, Renderer};
 use crate::search;
@@ -71,45 +71,66 @@ impl Site {
         ))
     }
 
-    /// Renders every page in memory.
+    /// Renders every page in memory, sorted by path.
     ///
-    /// The search index is left out: it is derived from these pages and cannot fail on content, so
-    /// `check` skips the most expensive stage.
+    /// The search index is left out: it is derived from the content and cannot fail on it, so `check`
+    /// skips the most expensive stage.
     pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        self.render_pages(false)
+        let memory = output::Memory::default();
+        self.render_into(&memory, None, false)?;
+        Ok(memory.into_files())
     }
 
-    fn render_pages(&self, live_reload: bool) -> Result<Vec<OutputFile>, Diagnostics> {
-        let renderer = Renderer {
+    fn renderer(&self, live_reload: bool) -> Renderer<'_> {
+        Renderer {
             config: &self.config,
             content: &self.content,
             vocabulary: &self.vocabulary,
             theme: &self.theme,
             live_reload,
-        };
-        renderer.render().map_err(|problems| {
-            let mut d = Diagnostics::new();
-            d.extend(problems);
-            d.sort();
-            d
-        })
+        }
     }
 
-    /// Every output file, pages and search index, recording how long each took.
+    fn render_into(
+        &self,
+        sink: &dyn Sink,
+        search: Option<&search::Indexer>,
+        live_reload: bool,
+    ) -> Result<Vec<String>, Diagnostics> {
+        self.renderer(live_reload)
+            .render(sink, search)
+            .map_err(|problems| {
+                let mut d = Diagnostics::new();
+                d.extend(problems);
+                d.sort();
+                d
+            })
+    }
+
+    /// Renders every output file, pages and search index, into `sink`; the index is built on a thread
+    /// of its own while the pages render. Returns how many files were written.
     fn render_all(
         &self,
+        sink: &dyn Sink,
         live_reload: bool,
         stages: &mut Vec<(&'static str, Duration)>,
-    ) -> Result<Vec<OutputFile>, Diagnostics> {
+    ) -> Result<usize, Diagnostics> {
         let started = Instant::now();
-        let mut files = self.render_pages(live_reload)?;
+        let indexer = search::Indexer::start(&self.config.language);
+        let pages = self.render_into(sink, Some(&indexer), live_reload)?;
         stages.push(("render", started.elapsed()));
         let started = Instant::now();
-        let search = search::build_index(&files, &self.config.base_path())?;
-        stages.push(("search index", started.elapsed()));
-        files.extend(search);
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(files)
+        let bundle = indexer.finish()?;
+        for (path, bytes) in &bundle {
+            sink.put(path, bytes).map_err(|e| {
+                Diagnostics::from(Diagnostic::error(
+                    "io",
+                    format!("could not write {path}: {e}"),
+                ))
+            })?;
+        }
+        stages.push(("search index (rest)", started.elapsed()));
+        Ok(pages.len() + bundle.len())
     }
 
     /// The output folder: the one given, or the config's, relative to the root.
@@ -150,19 +171,20 @@ pub fn build_with(
     output::check_output_dir(root, &output).map_err(|m| {
         Diagnostics::from(Diagnostic::error("output", m).help("pass another folder with --output"))
     })?;
-    let files = site.render_all(live_reload, &mut stages)?;
-    let writing = Instant::now();
-    let written = output::write_site(&output, &files);
-    stages.push(("write", writing.elapsed()));
-    written.map_err(|e| {
+    let io_error = |e: std::io::Error| {
         Diagnostics::from(
             Diagnostic::error("io", format!("could not write the site to {}: {e}", output.display()))
                 .help("check that the folder is writable and the disk is not full; the previous site was left as it was"),
         )
-    })?;
+    };
+    let staging = output::Staging::create(&output).map_err(io_error)?;
+    let files = site.render_all(&staging, live_reload, &mut stages)?;
+    let swapping = Instant::now();
+    staging.commit().map_err(io_error)?;
+    stages.push(("replace output", swapping.elapsed()));
     Ok(BuildReport {
         output,
-        files: files.len(),
+        files,
         cases: site.content.cases.len(),
         warnings,
         elapsed: started.elapsed(),
@@ -174,7 +196,7 @@ pub fn build_with(
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok((site, mut warnings)) => {
-            if let Err(problems) = site.render() {
+            if let Err(problems) = site.render_into(&output::Discard, None, false) {
                 warnings.extend(problems);
                 warnings.sort();
             }

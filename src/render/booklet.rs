@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::sections::Job;
 use super::strings::Strings;
 use super::view::CaseView;
 use super::{DimensionView, crumb, page_context};
+use tera::Context;
 
 #[derive(Debug, Clone, Serialize)]
 struct BookletCase<'a> {
@@ -27,7 +27,7 @@ pub fn booklet_page(
     cases: &[CaseView],
     dimensions: &[DimensionView],
     strings: &Strings,
-) -> Job {
+) -> Context {
     let chosen: Vec<&CaseView> = page
         .cases
         .iter()
@@ -69,11 +69,7 @@ pub fn booklet_page(
     ctx.insert("page", page);
     ctx.insert("booklet_cases", &booklet_cases);
     ctx.insert("factors", &factors);
-    (
-        format!("{}/booklet/index.html", page.slug),
-        "booklet.html",
-        ctx,
-    )
+    ctx
 }
 
 /// Prefixes every id and in-page link of rendered HTML with `prefix-`, so several descriptions can share

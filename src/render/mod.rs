@@ -5,6 +5,7 @@ pub mod chart;
 mod context;
 mod facets;
 pub mod format;
+mod records;
 mod sections;
 pub mod strings;
 pub mod theme;
@@ -19,6 +20,8 @@ use crate::content::Content;
 use crate::content::page::PageKind;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Links, Origin};
+use crate::output::Sink;
+use crate::search;
 use crate::vocabulary::{Dimension, Vocabulary};
 use context::{
     CaseLink, Crumb, DimensionView, MatrixRow, MenuItem, PageView, RelatedTermView, SiteView,
@@ -40,9 +43,48 @@ pub struct Renderer<'a> {
     pub live_reload: bool,
 }
 
+/// How a page reaches the search index.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Indexed {
+    /// Not at all, or through a record made from the content model.
+    No,
+    /// From its rendered HTML: its text lives in the template.
+    Html,
+}
+
+/// One page to render. The context is built only when the page is rendered and dropped right after,
+/// so a build holds one context per rendering thread, not one per page.
+struct Job<'a> {
+    path: String,
+    template: &'static str,
+    context: Box<dyn Fn() -> Context + Send + Sync + 'a>,
+    indexed: Indexed,
+}
+
+impl<'a> Job<'a> {
+    fn new(
+        path: impl Into<String>,
+        template: &'static str,
+        context: impl Fn() -> Context + Send + Sync + 'a,
+    ) -> Job<'a> {
+        Job {
+            path: path.into(),
+            template,
+            context: Box::new(context),
+            indexed: Indexed::No,
+        }
+    }
+}
+
 impl Renderer<'_> {
-    /// Renders every page. Returns the files, or every problem found on the way.
-    pub fn render(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    /// Renders every file into `sink` and, when given one, feeds `search` as it goes. Returns the
+    /// paths written, sorted, or every problem found on the way (files already in the sink are then
+    /// incomplete and should be thrown away).
+    pub fn render(
+        &self,
+        sink: &dyn Sink,
+        search: Option<&search::Indexer>,
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
         let base_path = self.config.base_path();
         let links = Links::new(
             &base_path,
@@ -105,239 +147,259 @@ impl Renderer<'_> {
             .tera(&base_path, &pages, &strings)
             .map_err(|d| vec![d])?;
         let dimensions: Vec<DimensionView> = self.dimension_views(&links, &index);
-
-        let mut jobs: Vec<(String, &'static str, Context)> = Vec::new();
-        jobs.push((
-            "index.html".into(),
-            "index.html",
-            self.home_context(&briefs, &dimensions, &pages),
-        ));
-        jobs.push((
-            "404.html".into(),
-            "404.html",
-            page_context("404", &t("not_found_title"), "", vec![]),
-        ));
-        let mut ctx = page_context("cases", &t("cases_title"), &t("cases_description"), vec![]);
-        ctx.insert("cases", &briefs);
-        ctx.insert("facets", &facets::facets(&cases, &dimensions, &strings));
-        let case_facets: Vec<facets::CaseFacets> = cases.iter().map(facets::case_facets).collect();
-        ctx.insert("case_facets", &case_facets);
-        jobs.push(("cases/index.html".into(), "cases.html", ctx));
-        for (i, case) in cases.iter().enumerate() {
-            let mut ctx = page_context(
-                "cases",
-                &case.title,
-                &case.summary,
-                vec![crumb(&t("menu_cases"), &format!("{base_path}cases/"))],
-            );
-            ctx.insert("case", case);
-            ctx.insert(
-                "previous",
-                &i.checked_sub(1)
-                    .and_then(|p| cases.get(p))
-                    .map(|c| crumb(&c.title, &c.url)),
-            );
-            ctx.insert("next", &cases.get(i + 1).map(|c| crumb(&c.title, &c.url)));
-            jobs.push((format!("cases/{}/index.html", case.slug), "case.html", ctx));
+        if let Some(search) = search {
+            for record in records::records(self.content, &cases, &dimensions, &pages, &strings) {
+                search.add(search::Document::Record(record));
+            }
         }
-        let mut ctx = page_context("terms", &t("terms_title"), &t("terms_description"), vec![]);
-        ctx.insert("dimensions", &dimensions);
-        jobs.push(("terms/index.html".into(), "terms.html", ctx));
-        for dim in &dimensions {
-            let mut ctx = page_context(
-                "terms",
-                &dim.title,
-                dim.description.as_deref().unwrap_or(""),
-                vec![crumb(&t("menu_terms"), &format!("{base_path}terms/"))],
-            );
-            ctx.insert("dimension", dim);
-            jobs.push((
+
+        let (cases, briefs, dimensions, pages, strings, index, links, base_path) = (
+            &cases,
+            &briefs,
+            &dimensions,
+            &pages,
+            &strings,
+            &index,
+            &links,
+            base_path.as_str(),
+        );
+        let t = &t;
+        let mut jobs: Vec<Job> = Vec::new();
+        jobs.push(Job::new("index.html", "index.html", move || {
+            self.home_context(briefs, dimensions, pages)
+        }));
+        jobs.push(Job::new("404.html", "404.html", move || {
+            page_context("404", &t("not_found_title"), "", vec![])
+        }));
+        jobs.push(Job::new("cases/index.html", "cases.html", move || {
+            let mut ctx = page_context("cases", &t("cases_title"), &t("cases_description"), vec![]);
+            ctx.insert("cases", briefs);
+            ctx.insert("facets", &facets::facets(cases, dimensions, strings));
+            let case_facets: Vec<facets::CaseFacets> =
+                cases.iter().map(facets::case_facets).collect();
+            ctx.insert("case_facets", &case_facets);
+            ctx
+        }));
+        for (i, case) in cases.iter().enumerate() {
+            jobs.push(Job::new(
+                format!("cases/{}/index.html", case.slug),
+                "case.html",
+                move || {
+                    let mut ctx = page_context(
+                        "cases",
+                        &case.title,
+                        &case.summary,
+                        vec![crumb(&t("menu_cases"), &format!("{base_path}cases/"))],
+                    );
+                    ctx.insert("case", case);
+                    ctx.insert(
+                        "previous",
+                        &i.checked_sub(1)
+                            .and_then(|p| cases.get(p))
+                            .map(|c| crumb(&c.title, &c.url)),
+                    );
+                    ctx.insert("next", &cases.get(i + 1).map(|c| crumb(&c.title, &c.url)));
+                    ctx
+                },
+            ));
+        }
+        jobs.push(Job::new("terms/index.html", "terms.html", move || {
+            let mut ctx = page_context("terms", &t("terms_title"), &t("terms_description"), vec![]);
+            ctx.insert("dimensions", dimensions);
+            ctx
+        }));
+        for dim in dimensions {
+            jobs.push(Job::new(
                 format!("terms/{}/index.html", dim.slug),
                 "dimension.html",
-                ctx,
+                move || {
+                    let mut ctx = page_context(
+                        "terms",
+                        &dim.title,
+                        dim.description.as_deref().unwrap_or(""),
+                        vec![crumb(&t("menu_terms"), &format!("{base_path}terms/"))],
+                    );
+                    ctx.insert("dimension", dim);
+                    ctx
+                },
             ));
-            let dimension = dim.dimension;
             for term in &dim.terms {
-                let mut ctx = page_context(
-                    "terms",
-                    &term.label,
-                    &term.definition,
-                    vec![
-                        crumb(&t("menu_terms"), &format!("{base_path}terms/")),
-                        crumb(&dim.title, &dim.url),
-                    ],
-                );
-                ctx.insert("dimension", dim);
-                ctx.insert("term", term);
-                ctx.insert("uses", &self.term_uses(&cases, &index, dimension, &term.id));
-                let related: Vec<RelatedTermView> = compare::cooccurring(
-                    self.content,
-                    &index,
-                    self.vocabulary,
-                    dimension,
-                    &term.id,
-                )
-                .into_iter()
-                .filter_map(|(id, count)| {
-                    let t = self.vocabulary.dimension(dimension).get(&id)?;
-                    Some(RelatedTermView {
-                        label: t.label.clone(),
-                        url: links.term_url(dimension, &id),
-                        count,
-                    })
-                })
-                .collect();
-                ctx.insert("related_terms", &related);
-                jobs.push((
+                jobs.push(Job::new(
                     format!("terms/{}/{}/index.html", dim.slug, term.id),
                     "term.html",
-                    ctx,
+                    move || self.term_context(dim, term, cases, index, links, base_path, t),
                 ));
             }
         }
-        let mut ctx = page_context(
-            "compare",
-            &t("compare_title"),
-            &t("compare_description"),
-            vec![],
-        );
-        ctx.insert("cases", &briefs);
-        ctx.insert("dimensions", &dimensions);
-        jobs.push(("compare/index.html".into(), "compare.html", ctx));
-        jobs.push(sections::facts_page(&cases, &base_path, &strings));
-        jobs.push(sections::timeline_page(&cases, &strings));
-        jobs.push(sections::side_by_side_page(
-            &cases,
-            &dimensions,
-            &base_path,
-            &strings,
-        ));
-        if let Some(statement) = &self.config.accessibility {
-            let mut ctx = page_context(
-                "accessibility",
-                &strings.format("a11y_title", &[("site", &self.config.title)]),
-                &t("a11y_description"),
-                vec![],
-            );
-            ctx.insert("statement", statement);
-            ctx.insert(
-                "status",
-                match statement.status {
-                    crate::config::Compliance::Helt => strings.get("a11y_status_helt"),
-                    crate::config::Compliance::Delvis => strings.get("a11y_status_delvis"),
-                    crate::config::Compliance::InteForenlig => strings.get("a11y_status_inte"),
-                },
-            );
-            let email = statement
-                .report_email
-                .as_ref()
-                .or(self.config.contact.email.as_ref());
-            ctx.insert("report_email", &email);
-            jobs.push(("accessibility/index.html".into(), "accessibility.html", ctx));
-        }
-        for dim in &dimensions {
-            let dimension = dim.dimension;
-            let rows: Vec<MatrixRow> = dim
-                .terms
-                .iter()
-                .map(|term| MatrixRow {
-                    term,
-                    cells: cases
-                        .iter()
-                        .map(|case| entries_for(case, dimension, &term.id))
-                        .collect(),
-                })
-                .collect();
+        jobs.push(Job::new("compare/index.html", "compare.html", move || {
             let mut ctx = page_context(
                 "compare",
-                &strings.format("matrix_title", &[("dimension", &dim.title)]),
-                &strings.format(
-                    "matrix_description",
-                    &[("dimension", &dim.title.to_lowercase())],
-                ),
-                vec![crumb(&t("menu_compare"), &format!("{base_path}compare/"))],
-            );
-            ctx.insert("dimension", dim);
-            ctx.insert("cases", &briefs);
-            ctx.insert("rows", &rows);
-            jobs.push((
-                format!("compare/{}/index.html", dim.slug),
-                "matrix.html",
-                ctx,
-            ));
-        }
-        for page in &pages {
-            let mut ctx = page_context(
-                &format!("page:{}", page.slug),
-                &page.title,
-                &page.summary,
+                &t("compare_title"),
+                &t("compare_description"),
                 vec![],
             );
-            ctx.insert("page", page);
-            jobs.push((format!("{}/index.html", page.slug), "page.html", ctx));
+            ctx.insert("cases", briefs);
+            ctx.insert("dimensions", dimensions);
+            ctx
+        }));
+        jobs.push(Job::new(
+            "compare/facts/index.html",
+            "facts.html",
+            move || sections::facts_page(cases, base_path, strings),
+        ));
+        jobs.push(Job::new(
+            "timeline/index.html",
+            "timeline.html",
+            move || sections::timeline_page(cases, strings),
+        ));
+        jobs.push(Job::new(
+            "compare/side-by-side/index.html",
+            "side-by-side.html",
+            move || sections::side_by_side_page(cases, dimensions, base_path, strings),
+        ));
+        if let Some(statement) = &self.config.accessibility {
+            let mut job = Job::new(
+                "accessibility/index.html",
+                "accessibility.html",
+                move || self.accessibility_context(statement, strings),
+            );
+            job.indexed = Indexed::Html;
+            jobs.push(job);
+        }
+        for dim in dimensions {
+            jobs.push(Job::new(
+                format!("compare/{}/index.html", dim.slug),
+                "matrix.html",
+                move || {
+                    let dimension = dim.dimension;
+                    let rows: Vec<MatrixRow> = dim
+                        .terms
+                        .iter()
+                        .map(|term| MatrixRow {
+                            term,
+                            cells: cases
+                                .iter()
+                                .map(|case| entries_for(case, dimension, &term.id))
+                                .collect(),
+                        })
+                        .collect();
+                    let mut ctx = page_context(
+                        "compare",
+                        &strings.format("matrix_title", &[("dimension", &dim.title)]),
+                        &strings.format(
+                            "matrix_description",
+                            &[("dimension", &dim.title.to_lowercase())],
+                        ),
+                        vec![crumb(&t("menu_compare"), &format!("{base_path}compare/"))],
+                    );
+                    ctx.insert("dimension", dim);
+                    ctx.insert("cases", briefs);
+                    ctx.insert("rows", &rows);
+                    ctx
+                },
+            ));
+        }
+        for page in pages {
+            jobs.push(Job::new(
+                format!("{}/index.html", page.slug),
+                "page.html",
+                move || {
+                    let mut ctx = page_context(
+                        &format!("page:{}", page.slug),
+                        &page.title,
+                        &page.summary,
+                        vec![],
+                    );
+                    ctx.insert("page", page);
+                    ctx
+                },
+            ));
             if page.publication.is_some() && !page.cases.is_empty() {
-                jobs.push(booklet::booklet_page(page, &cases, &dimensions, &strings));
+                jobs.push(Job::new(
+                    format!("{}/booklet/index.html", page.slug),
+                    "booklet.html",
+                    move || booklet::booklet_page(page, cases, dimensions, strings),
+                ));
             }
         }
-        let mut ctx = page_context(
-            "search",
-            &t("search_title"),
-            &t("search_description"),
-            vec![],
-        );
-        ctx.insert("cases", &briefs);
-        ctx.insert("dimensions", &dimensions);
-        ctx.insert("pages", &pages);
-        jobs.push(("search/index.html".into(), "search.html", ctx));
+        jobs.push(Job::new("search/index.html", "search.html", move || {
+            let mut ctx = page_context(
+                "search",
+                &t("search_title"),
+                &t("search_description"),
+                vec![],
+            );
+            ctx.insert("cases", briefs);
+            ctx.insert("dimensions", dimensions);
+            ctx.insert("pages", pages);
+            ctx
+        }));
 
         if let Some(origin) = self.config.origin() {
             let mut urls: Vec<String> = jobs
                 .iter()
-                .filter(|(path, _, _)| path != "404.html")
-                .map(|(path, _, _)| {
-                    format!("{origin}{base_path}{}", path.trim_end_matches("index.html"))
+                .filter(|job| job.path != "404.html")
+                .map(|job| {
+                    format!(
+                        "{origin}{base_path}{}",
+                        job.path.trim_end_matches("index.html")
+                    )
                 })
                 .collect();
             urls.sort();
-            let mut ctx = Context::new();
-            ctx.insert("urls", &urls);
-            jobs.push(("sitemap.xml".into(), "sitemap.xml", ctx));
-            let mut ctx = Context::new();
-            ctx.insert("origin", &origin);
-            ctx.insert("cases", &briefs);
-            let newest = cases
-                .iter()
-                .map(|c| c.changed.as_str())
-                .max()
-                .unwrap_or("1970-01-01T00:00:00Z");
-            ctx.insert("updated", newest);
-            jobs.push(("atom.xml".into(), "atom.xml", ctx));
-            let mut ctx = Context::new();
-            ctx.insert("sitemap", &format!("{origin}{base_path}sitemap.xml"));
-            jobs.push(("robots.txt".into(), "robots.txt", ctx));
+            jobs.push(Job::new("sitemap.xml", "sitemap.xml", move || {
+                let mut ctx = Context::new();
+                ctx.insert("urls", &urls);
+                ctx
+            }));
+            let feed_origin = origin.clone();
+            jobs.push(Job::new("atom.xml", "atom.xml", move || {
+                let mut ctx = Context::new();
+                ctx.insert("origin", &feed_origin);
+                ctx.insert("cases", briefs);
+                let newest = cases
+                    .iter()
+                    .map(|c| c.changed.as_str())
+                    .max()
+                    .unwrap_or("1970-01-01T00:00:00Z");
+                ctx.insert("updated", newest);
+                ctx
+            }));
+            jobs.push(Job::new("robots.txt", "robots.txt", move || {
+                let mut ctx = Context::new();
+                ctx.insert("sitemap", &format!("{origin}{base_path}sitemap.xml"));
+                ctx
+            }));
         }
-        let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+
+        let mut written: Vec<String> = jobs.iter().map(|job| job.path.clone()).collect();
+        let rendered: Vec<Result<Option<search::Document>, Diagnostic>> = jobs
             .par_iter()
-            .map(|(path, template, ctx)| {
-                let mut ctx = ctx.clone();
+            .map(|job| {
+                let mut ctx = (job.context)();
                 ctx.insert(
                     "current_path",
-                    &format!("{base_path}{}", path.trim_end_matches("index.html")),
+                    &format!("{base_path}{}", job.path.trim_end_matches("index.html")),
                 );
-                tera.render(template, &ctx)
-                    .map(|html| (path.clone(), html.into_bytes()))
-                    .map_err(|e| template_error(template, &e))
+                let html = tera
+                    .render(job.template, &ctx)
+                    .map_err(|e| template_error(job.template, &e))?;
+                drop(ctx);
+                sink.put(&job.path, html.as_bytes())
+                    .map_err(|e| write_error(&job.path, &e))?;
+                Ok((job.indexed == Indexed::Html && search.is_some()).then(|| {
+                    search::Document::Html {
+                        url: search::page_url(&job.path, base_path),
+                        html,
+                    }
+                }))
             })
             .collect();
-        let mut files = Vec::with_capacity(rendered.len() + self.theme.static_files.len());
-        match crate::export::files(self.config, self.content, self.vocabulary, &links, &cases) {
-            Ok(exports) => files.extend(exports),
-            Err(d) => return Err(vec![d]),
-        }
         let mut errors = Vec::new();
+        let mut html_documents = Vec::new();
         for r in rendered {
             match r {
-                Ok(f) => files.push(f),
+                Ok(document) => html_documents.extend(document),
                 Err(d) => errors.push(d),
             }
         }
@@ -346,13 +408,15 @@ impl Renderer<'_> {
             errors.dedup();
             return Err(errors);
         }
-        for (name, bytes) in &self.theme.static_files {
-            files.push((format!("assets/{name}"), bytes.clone()));
+        if let Some(search) = search {
+            for document in html_documents {
+                search.add(document);
+            }
         }
-        files.push((
-            "assets/brand.css".into(),
-            brand_css(&self.config.theme).into_bytes(),
-        ));
+
+        let mut files: Vec<OutputFile> =
+            crate::export::files(self.config, self.content, self.vocabulary, links, cases)
+                .map_err(|d| vec![d])?;
         if let Some(logo) = &self.config.theme.logo
             && !self.theme.static_files.iter().any(|(name, _)| name == logo)
         {
@@ -365,11 +429,94 @@ impl Renderer<'_> {
             ]);
         }
         files.push((
-            "assets/side-by-side.css".into(),
-            sections::side_by_side_css(&cases).into_bytes(),
+            "assets/brand.css".into(),
+            brand_css(&self.config.theme).into_bytes(),
         ));
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(files)
+        files.push((
+            "assets/side-by-side.css".into(),
+            sections::side_by_side_css(cases).into_bytes(),
+        ));
+        for (path, bytes) in &files {
+            sink.put(path, bytes)
+                .map_err(|e| vec![write_error(path, &e)])?;
+        }
+        for (name, bytes) in &self.theme.static_files {
+            let path = format!("assets/{name}");
+            sink.put(&path, bytes)
+                .map_err(|e| vec![write_error(&path, &e)])?;
+            written.push(path);
+        }
+        written.extend(files.into_iter().map(|(path, _)| path));
+        written.sort();
+        Ok(written)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn term_context(
+        &self,
+        dim: &DimensionView,
+        term: &context::TermSummary,
+        cases: &[CaseView],
+        index: &TermIndex,
+        links: &Links,
+        base_path: &str,
+        t: &dyn Fn(&'static str) -> String,
+    ) -> Context {
+        let dimension = dim.dimension;
+        let mut ctx = page_context(
+            "terms",
+            &term.label,
+            &term.definition,
+            vec![
+                crumb(&t("menu_terms"), &format!("{base_path}terms/")),
+                crumb(&dim.title, &dim.url),
+            ],
+        );
+        ctx.insert("dimension", dim);
+        ctx.insert("term", term);
+        ctx.insert("uses", &self.term_uses(cases, index, dimension, &term.id));
+        let related: Vec<RelatedTermView> =
+            compare::cooccurring(self.content, index, self.vocabulary, dimension, &term.id)
+                .into_iter()
+                .filter_map(|(id, count)| {
+                    let t = self.vocabulary.dimension(dimension).get(&id)?;
+                    Some(RelatedTermView {
+                        label: t.label.clone(),
+                        url: links.term_url(dimension, &id),
+                        count,
+                    })
+                })
+                .collect();
+        ctx.insert("related_terms", &related);
+        ctx
+    }
+
+    fn accessibility_context(
+        &self,
+        statement: &crate::config::AccessibilityStatement,
+        strings: &strings::Strings,
+    ) -> Context {
+        let mut ctx = page_context(
+            "accessibility",
+            &strings.format("a11y_title", &[("site", &self.config.title)]),
+            strings.get("a11y_description"),
+            vec![],
+        );
+        ctx.insert("statement", statement);
+        ctx.insert(
+            "status",
+            match statement.status {
+                crate::config::Compliance::Helt => strings.get("a11y_status_helt"),
+                crate::config::Compliance::Delvis => strings.get("a11y_status_delvis"),
+                crate::config::Compliance::InteForenlig => strings.get("a11y_status_inte"),
+            },
+        );
+        let email = statement
+            .report_email
+            .as_ref()
+            .or(self.config.contact.email.as_ref());
+        ctx.insert("report_email", &email);
+        ctx
     }
 
     fn tera(
@@ -553,6 +700,12 @@ fn page_context(key: &str, title: &str, description: &str, breadcrumbs: Vec<Crum
     ctx.insert("description", description);
     ctx.insert("breadcrumbs", &breadcrumbs);
     ctx
+}
+
+fn write_error(path: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("io", format!("could not write {path}: {e}")).help(
+        "check that the output folder is writable and the disk is not full; the previous site was left as it was",
+    )
 }
 
 fn template_error(template: &str, e: &tera::Error) -> Diagnostic {

@@ -1,5 +1,5 @@
 //! The comparison pages beyond the per-dimension matrices: key facts with charts, the common timeline
-//! and side-by-side comparison. Each function returns a ready render job.
+//! and side-by-side comparison. Each function returns the page's template context.
 
 use serde::Serialize;
 use tera::Context;
@@ -10,9 +10,6 @@ use super::view::CaseView;
 use super::{DimensionView, crumb, page_context};
 use crate::content::swedish_sort_key;
 use crate::vocabulary::Dimension;
-
-/// A render job: output path, template and context.
-pub type Job = (String, &'static str, Context);
 
 #[derive(Debug, Clone, Serialize)]
 struct FactColumn {
@@ -59,7 +56,7 @@ const FACT_KINDS: [crate::content::case::FactKind; 4] = [
 ];
 
 /// `/compare/facts/`: key facts of every case, with a bar chart per comparable figure.
-pub fn facts_page(cases: &[CaseView], base_path: &str, strings: &Strings) -> Job {
+pub fn facts_page(cases: &[CaseView], base_path: &str, strings: &Strings) -> Context {
     let columns: Vec<FactColumn> = FACT_KINDS
         .iter()
         .map(|k| FactColumn {
@@ -105,7 +102,7 @@ pub fn facts_page(cases: &[CaseView], base_path: &str, strings: &Strings) -> Job
     ctx.insert("columns", &columns);
     ctx.insert("rows", &rows);
     ctx.insert("charts", &charts);
-    ("compare/facts/index.html".into(), "facts.html", ctx)
+    ctx
 }
 
 /// A bar chart of one kind of fact across the cases that have it. Figures from different dates are
@@ -160,7 +157,7 @@ struct TimelineEntry<'a> {
 }
 
 /// `/timeline/`: every case's dated process steps on a common axis.
-pub fn timeline_page(cases: &[CaseView], strings: &Strings) -> Job {
+pub fn timeline_page(cases: &[CaseView], strings: &Strings) -> Context {
     let years = cases
         .iter()
         .flat_map(|c| c.process.steps.iter().map(|s| s.year));
@@ -216,7 +213,7 @@ pub fn timeline_page(cases: &[CaseView], strings: &Strings) -> Job {
     ctx.insert("entries", &entries);
     ctx.insert("first", &first);
     ctx.insert("last", &last);
-    ("timeline/index.html".into(), "timeline.html", ctx)
+    ctx
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -240,7 +237,7 @@ pub fn side_by_side_page(
     dimensions: &[DimensionView],
     base_path: &str,
     strings: &Strings,
-) -> Job {
+) -> Context {
     let sections: Vec<SideSection> = dimensions
         .iter()
         .map(|dim| {
@@ -285,11 +282,7 @@ pub fn side_by_side_page(
     let briefs: Vec<super::view::CaseSummary> = cases.iter().map(CaseView::brief).collect();
     ctx.insert("cases", &briefs);
     ctx.insert("sections", &sections);
-    (
-        "compare/side-by-side/index.html".into(),
-        "side-by-side.html",
-        ctx,
-    )
+    ctx
 }
 
 fn labels_for(case: &CaseView, dimension: Dimension, term: &str, strings: &Strings) -> Vec<String> {
