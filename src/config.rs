@@ -37,6 +37,31 @@ pub struct Config {
     /// The accessibility statement (tillgänglighetsredogörelse) generated at /accessibility/.
     #[serde(default)]
     pub accessibility: Option<AccessibilityStatement>,
+    /// The whole-site comparison pages.
+    #[serde(default)]
+    pub compare: CompareConfig,
+}
+
+/// The comparison pages that show every case (matrices, overview, key figures, timeline, side by
+/// side) are split into pages of this many cases, so they stay light on a phone however many cases
+/// the site holds. A site with fewer cases gets one page each.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareConfig {
+    #[serde(default = "default_cases_per_page")]
+    pub cases_per_page: usize,
+}
+
+impl Default for CompareConfig {
+    fn default() -> Self {
+        CompareConfig {
+            cases_per_page: default_cases_per_page(),
+        }
+    }
+}
+
+fn default_cases_per_page() -> usize {
+    50
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -144,6 +169,18 @@ impl Config {
                 .at(&text, line, 1, 8)
                 .help("write an absolute URL such as https://example.org/integration/ or a path such as /integration/")
         })?;
+        if config.compare.cases_per_page == 0 {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("cases_per_page"))
+                .map_or(1, |i| i + 1);
+            return Err(Diagnostic::error("config", "`cases_per_page` is 0")
+                .in_file(CONFIG_FILE)
+                .at(&text, line, 1, "cases_per_page".len())
+                .help(
+                    "every comparison page needs room for at least one case; the default is 50",
+                ));
+        }
         for (key, value, background, name) in [
             ("accent", &config.theme.accent, (255, 255, 255), "white"),
             (

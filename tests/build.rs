@@ -379,3 +379,76 @@ fn an_unknown_interface_language_is_a_clear_error() {
         "{text:?}"
     );
 }
+
+#[test]
+fn whole_site_comparison_pages_are_split_into_pages_of_cases_per_page() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    site::build(root.path(), None, None).expect("build");
+    assert!(
+        !out.join("compare/focus-areas/page").exists(),
+        "two cases fit on one page"
+    );
+    let doc = html(out.join("compare/focus-areas/index.html"));
+    assert!(
+        texts(&doc, "nav.pages").is_empty(),
+        "no pager on a single page"
+    );
+
+    let config = root.path().join("inspira.toml");
+    let text = common::read(&config);
+    std::fs::write(&config, format!("{text}\n[compare]\ncases_per_page = 1\n")).unwrap();
+    site::build(root.path(), None, None).expect("paginated build");
+    for dir in [
+        "compare/",
+        "compare/focus-areas/",
+        "compare/success-factors/",
+        "compare/process-steps/",
+        "compare/facts/",
+        "compare/side-by-side/",
+        "timeline/",
+    ] {
+        assert!(out.join(dir).join("index.html").is_file(), "{dir} page 1");
+        assert!(
+            out.join(dir).join("page/2/index.html").is_file(),
+            "{dir} page 2"
+        );
+        assert!(
+            !out.join(dir).join("page/3").exists(),
+            "{dir} has no page 3"
+        );
+    }
+    // Each case is on exactly one page of the matrix, and each page says which page it is.
+    let first = html(out.join("compare/focus-areas/index.html"));
+    let second = html(out.join("compare/focus-areas/page/2/index.html"));
+    assert_eq!(texts(&first, "table thead th a"), ["Alfa"]);
+    assert_eq!(texts(&second, "table thead th a"), ["Beta"]);
+    assert_eq!(
+        texts(&second, "h1"),
+        ["Fokusområden i alla exempel, sida 2 av 2"]
+    );
+    assert_eq!(texts(&second, "nav.pages p"), ["Visar exempel 2–2 av 2."]);
+    assert_eq!(
+        attrs(&second, "nav.pages a[rel=prev]", "href"),
+        ["/compare/focus-areas/"]
+    );
+    assert_eq!(
+        attrs(&first, "nav.pages a[rel=next]", "href"),
+        ["/compare/focus-areas/page/2/"]
+    );
+    assert_eq!(
+        attrs(&second, "nav.pages a[aria-current=page]", "href"),
+        ["/compare/focus-areas/page/2/"]
+    );
+    // Side by side: each page has its own stylesheet for its own cases.
+    let side = html(out.join("compare/side-by-side/page/2/index.html"));
+    assert!(
+        attrs(&side, "link[rel=stylesheet]", "href")
+            .contains(&"/assets/side-by-side-2.css".to_string())
+    );
+    let css = common::read(out.join("assets/side-by-side-2.css"));
+    assert!(
+        css.contains("#valj-beta") && !css.contains("#valj-alfa"),
+        "{css}"
+    );
+}

@@ -5,6 +5,7 @@ pub mod chart;
 mod context;
 mod facets;
 pub mod format;
+mod pagination;
 mod records;
 mod sections;
 pub mod strings;
@@ -231,32 +232,95 @@ impl Renderer<'_> {
                 ));
             }
         }
-        jobs.push(Job::new("compare/index.html", "compare.html", move || {
-            let mut ctx = page_context(
-                "compare",
-                &t("compare_title"),
-                &t("compare_description"),
-                vec![],
+        // The pages that show every case, one page per `cases_per_page` cases.
+        let per_page = self.config.compare.cases_per_page;
+        let chunks: Vec<(usize, std::ops::Range<usize>)> =
+            (0..cases.len().div_ceil(per_page).max(1))
+                .map(|k| (k + 1, k * per_page..((k + 1) * per_page).min(cases.len())))
+                .collect();
+        for (number, range) in chunks.iter().cloned() {
+            let pagination = pagination::paginate(
+                base_path,
+                "compare/",
+                number,
+                per_page,
+                cases.len(),
+                strings,
             );
-            ctx.insert("cases", briefs);
-            ctx.insert("dimensions", dimensions);
-            ctx
-        }));
-        jobs.push(Job::new(
-            "compare/facts/index.html",
-            "facts.html",
-            move || sections::facts_page(cases, base_path, strings),
-        ));
-        jobs.push(Job::new(
-            "timeline/index.html",
-            "timeline.html",
-            move || sections::timeline_page(cases, strings),
-        ));
-        jobs.push(Job::new(
-            "compare/side-by-side/index.html",
-            "side-by-side.html",
-            move || sections::side_by_side_page(cases, dimensions, base_path, strings),
-        ));
+            let chunk = range.clone();
+            jobs.push(Job::new(
+                pagination::path("compare/", number),
+                "compare.html",
+                move || {
+                    let mut ctx = page_context(
+                        "compare",
+                        &t("compare_title"),
+                        &t("compare_description"),
+                        vec![],
+                    );
+                    ctx.insert("cases", &briefs[chunk.clone()]);
+                    ctx.insert("dimensions", dimensions);
+                    paged_page(ctx, &pagination, strings)
+                },
+            ));
+            let pagination = pagination::paginate(
+                base_path,
+                "compare/facts/",
+                number,
+                per_page,
+                cases.len(),
+                strings,
+            );
+            let chunk = range.clone();
+            jobs.push(Job::new(
+                pagination::path("compare/facts/", number),
+                "facts.html",
+                move || {
+                    let ctx = sections::facts_page(&cases[chunk.clone()], base_path, strings);
+                    paged_page(ctx, &pagination, strings)
+                },
+            ));
+            let pagination = pagination::paginate(
+                base_path,
+                "timeline/",
+                number,
+                per_page,
+                cases.len(),
+                strings,
+            );
+            let chunk = range.clone();
+            jobs.push(Job::new(
+                pagination::path("timeline/", number),
+                "timeline.html",
+                move || {
+                    let ctx = sections::timeline_page(&cases[chunk.clone()], strings);
+                    paged_page(ctx, &pagination, strings)
+                },
+            ));
+            let pagination = pagination::paginate(
+                base_path,
+                "compare/side-by-side/",
+                number,
+                per_page,
+                cases.len(),
+                strings,
+            );
+            let chunk = range.clone();
+            jobs.push(Job::new(
+                pagination::path("compare/side-by-side/", number),
+                "side-by-side.html",
+                move || {
+                    let mut ctx = sections::side_by_side_page(
+                        &cases[chunk.clone()],
+                        dimensions,
+                        base_path,
+                        strings,
+                    );
+                    ctx.insert("side_by_side_css", &sections::side_by_side_css_name(number));
+                    paged_page(ctx, &pagination, strings)
+                },
+            ));
+        }
         if let Some(statement) = &self.config.accessibility {
             let mut job = Job::new(
                 "accessibility/index.html",
@@ -267,37 +331,43 @@ impl Renderer<'_> {
             jobs.push(job);
         }
         for dim in dimensions {
-            jobs.push(Job::new(
-                format!("compare/{}/index.html", dim.slug),
-                "matrix.html",
-                move || {
-                    let dimension = dim.dimension;
-                    let rows: Vec<MatrixRow> = dim
-                        .terms
-                        .iter()
-                        .map(|term| MatrixRow {
-                            term,
-                            cells: cases
-                                .iter()
-                                .map(|case| entries_for(case, dimension, &term.id))
-                                .collect(),
-                        })
-                        .collect();
-                    let mut ctx = page_context(
-                        "compare",
-                        &strings.format("matrix_title", &[("dimension", &dim.title)]),
-                        &strings.format(
-                            "matrix_description",
-                            &[("dimension", &dim.title.to_lowercase())],
-                        ),
-                        vec![crumb(&t("menu_compare"), &format!("{base_path}compare/"))],
-                    );
-                    ctx.insert("dimension", dim);
-                    ctx.insert("cases", briefs);
-                    ctx.insert("rows", &rows);
-                    ctx
-                },
-            ));
+            let dir = format!("compare/{}/", dim.slug);
+            for (number, range) in chunks.iter().cloned() {
+                let pagination =
+                    pagination::paginate(base_path, &dir, number, per_page, cases.len(), strings);
+                jobs.push(Job::new(
+                    pagination::path(&dir, number),
+                    "matrix.html",
+                    move || {
+                        let dimension = dim.dimension;
+                        let cases = &cases[range.clone()];
+                        let rows: Vec<MatrixRow> = dim
+                            .terms
+                            .iter()
+                            .map(|term| MatrixRow {
+                                term,
+                                cells: cases
+                                    .iter()
+                                    .map(|case| entries_for(case, dimension, &term.id))
+                                    .collect(),
+                            })
+                            .collect();
+                        let mut ctx = page_context(
+                            "compare",
+                            &strings.format("matrix_title", &[("dimension", &dim.title)]),
+                            &strings.format(
+                                "matrix_description",
+                                &[("dimension", &dim.title.to_lowercase())],
+                            ),
+                            vec![crumb(&t("menu_compare"), &format!("{base_path}compare/"))],
+                        );
+                        ctx.insert("dimension", dim);
+                        ctx.insert("cases", &briefs[range.clone()]);
+                        ctx.insert("rows", &rows);
+                        paged_page(ctx, &pagination, strings)
+                    },
+                ));
+            }
         }
         for page in pages {
             jobs.push(Job::new(
@@ -432,10 +502,12 @@ impl Renderer<'_> {
             "assets/brand.css".into(),
             brand_css(&self.config.theme).into_bytes(),
         ));
-        files.push((
-            "assets/side-by-side.css".into(),
-            sections::side_by_side_css(cases).into_bytes(),
-        ));
+        for (number, range) in chunks {
+            files.push((
+                format!("assets/{}", sections::side_by_side_css_name(number)),
+                sections::side_by_side_css(&cases[range]).into_bytes(),
+            ));
+        }
         for (path, bytes) in &files {
             sink.put(path, bytes)
                 .map_err(|e| vec![write_error(path, &e)])?;
@@ -684,6 +756,34 @@ fn entries_for(case: &CaseView, dimension: Dimension, term: &str) -> Vec<TermEnt
             date: e.date.map(str::to_string),
         })
         .collect()
+}
+
+/// Adds the pager to one page of a paginated page, and its position to the title when there are several.
+fn paged_page(
+    mut ctx: Context,
+    pagination: &pagination::Pagination,
+    strings: &strings::Strings,
+) -> Context {
+    if pagination.total > 1 {
+        let title = ctx
+            .get("title")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        ctx.insert(
+            "title",
+            &strings.format(
+                "pages_title",
+                &[
+                    ("title", &title),
+                    ("page", &pagination.number.to_string()),
+                    ("pages", &pagination.total.to_string()),
+                ],
+            ),
+        );
+        ctx.insert("pagination", pagination);
+    }
+    ctx
 }
 
 fn crumb(title: &str, url: &str) -> Crumb {

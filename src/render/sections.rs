@@ -298,6 +298,15 @@ fn labels_for(case: &CaseView, dimension: Dimension, term: &str, strings: &Strin
         .collect()
 }
 
+/// The side-by-side stylesheet of page `number`: `side-by-side.css` for the first, as before pages.
+pub fn side_by_side_css_name(number: usize) -> String {
+    if number == 1 {
+        "side-by-side.css".to_string()
+    } else {
+        format!("side-by-side-{number}.css")
+    }
+}
+
 /// The stylesheet that lets the side-by-side page hide unchosen cases without JavaScript (`:has()`).
 pub fn side_by_side_css(cases: &[CaseView]) -> String {
     let mut css = String::from(

@@ -94,6 +94,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partials/source.html",
         include_str!("../../themes/default/templates/partials/source.html"),
     ),
+    (
+        "partials/pager.html",
+        include_str!("../../themes/default/templates/partials/pager.html"),
+    ),
 ];
 
 /// Static files of the default theme, by path below the output's `assets/`.
