@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod export;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;

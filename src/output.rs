@@ -80,6 +80,19 @@ impl Sink for Discard {
     }
 }
 
+/// Writes into an existing output folder in place, for `inspira serve`'s incremental updates.
+pub struct Folder(pub PathBuf);
+
+impl Sink for Folder {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.0.join(path);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(target, bytes)
+    }
+}
+
 /// A new site being written next to the output folder, which it replaces as a whole on
 /// [`Staging::commit`]. Dropped without committing, it removes itself and the output stays untouched.
 pub struct Staging {

@@ -3,7 +3,9 @@
 //! Live reload uses server-sent events; the page loads a small script from the server (no inline
 //! script, so the site's Content-Security-Policy holds in development too).
 
+use std::collections::BTreeSet;
 use std::convert::Infallible;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -19,6 +21,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::diagnostics::Diagnostics;
+use crate::incremental::{Session, Update};
 use crate::site;
 
 /// Path of the live-reload endpoints, outside anything a site can generate.
@@ -30,6 +33,9 @@ const LIVE_RELOAD_JS: &str = r#"(function () {
   source.onmessage = function (e) { if (e.data === "reload") window.location.reload(); };
 })();
 "#;
+
+/// How long the watcher waits for a burst of file events (an editor's save) to end.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Options of `inspira serve`.
 #[derive(Debug, Clone)]
@@ -60,22 +66,14 @@ async fn run(options: ServeOptions, report: Reporter) -> std::io::Result<()> {
             .unwrap_or_else(|_| options.root.join("public"))
     });
 
-    let build = {
-        let root = options.root.clone();
-        let output = output.clone();
-        let base_url = base_url.clone();
-        move || {
-            // A normal build, with the local address as base URL and the live-reload script on.
-            site::build_with(&root, Some(&output), Some(&base_url), true)
-        }
-    };
-    report(&build());
+    let (session, first) = Session::start(&options.root, &output, &base_url, true);
+    report(&first);
 
     let (reload, _) = broadcast::channel::<()>(16);
     let watcher_reload = reload.clone();
     let root = options.root.clone();
     let output_for_watch = output.clone();
-    std::thread::spawn(move || watch(&root, &output_for_watch, build, report, watcher_reload));
+    std::thread::spawn(move || watch(&root, &output_for_watch, session, report, watcher_reload));
 
     let events_reload = reload.clone();
     let app = Router::new()
@@ -120,16 +118,17 @@ async fn run(options: ServeOptions, report: Reporter) -> std::io::Result<()> {
         .await
 }
 
-/// Watches the site's sources and rebuilds on change; a successful rebuild reloads the browser.
+/// Watches the site's sources and rebuilds on change: only the pages showing an edited case when
+/// that is all that changed, the whole site otherwise. A successful update reloads the browser.
 fn watch(
     root: &Path,
     output: &Path,
-    build: impl Fn() -> Result<site::BuildReport, Diagnostics>,
+    mut session: Session,
     report: Reporter,
     reload: broadcast::Sender<()>,
 ) {
     let (tx, rx) = std::sync::mpsc::channel();
-    let Ok(mut debouncer) = new_debouncer(Duration::from_millis(200), None, tx) else {
+    let Ok(mut debouncer) = new_debouncer(DEBOUNCE, None, tx) else {
         eprintln!("warning: could not watch for changes; restart `inspira serve` after editing");
         return;
     };
@@ -138,6 +137,7 @@ fn watch(
         "templates",
         "static",
         "themes",
+        "i18n",
         crate::config::CONFIG_FILE,
     ] {
         let path = root.join(watched);
@@ -149,18 +149,39 @@ fn watch(
     for result in rx {
         let Ok(events) = result else { continue };
         // Reading files during a build raises access events on Linux: only changes count.
-        let relevant = events
+        let changed: BTreeSet<PathBuf> = events
             .iter()
             .filter(|e| e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove())
             .flat_map(|e| e.paths.iter())
-            .any(|p| !p.starts_with(&output));
-        if !relevant {
+            .filter(|p| !p.starts_with(&output))
+            .cloned()
+            .collect();
+        if changed.is_empty() {
             continue;
         }
-        let result = build();
-        report(&result);
-        if result.is_ok() {
+        let changed: Vec<PathBuf> = changed.into_iter().collect();
+        match session.update(&changed, || {
             let _ = reload.send(());
+        }) {
+            Ok(Update::Full(built)) => report(&Ok(built)),
+            Ok(Update::Pages {
+                cases,
+                pages,
+                elapsed,
+                warnings,
+            }) => {
+                let color =
+                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                for warning in warnings.iter() {
+                    eprintln!("{}\n", warning.render(color));
+                }
+                eprintln!(
+                    "Updated {} ({pages} pages) in {} ms",
+                    cases.join(", "),
+                    elapsed.as_millis()
+                );
+            }
+            Err(problems) => report(&Err(problems)),
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::content::{self, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, Sink};
 use crate::render::theme::Theme;
-use crate::render::{OutputFile, Renderer};
+use crate::render::{OutputFile, Prepared, Renderer};
 use crate::search;
 use crate::validate;
 use crate::vocabulary::Vocabulary;
@@ -81,16 +81,6 @@ impl Site {
         Ok(memory.into_files())
     }
 
-    fn renderer(&self, live_reload: bool) -> Renderer<'_> {
-        Renderer {
-            config: &self.config,
-            content: &self.content,
-            vocabulary: &self.vocabulary,
-            theme: &self.theme,
-            live_reload,
-        }
-    }
-
     fn render_into(
         &self,
         sink: &dyn Sink,
@@ -99,38 +89,58 @@ impl Site {
     ) -> Result<Vec<String>, Diagnostics> {
         self.renderer(live_reload)
             .render(sink, search)
-            .map_err(|problems| {
-                let mut d = Diagnostics::new();
-                d.extend(problems);
-                d.sort();
-                d
-            })
+            .map_err(diagnostics)
     }
 
     /// Renders every output file, pages and search index, into `sink`; the index is built on a thread
-    /// of its own while the pages render. Returns how many files were written.
+    /// of its own while the pages render. Returns how many files were written, and what the pages
+    /// were made from (which `inspira serve` keeps for incremental rebuilds).
     fn render_all(
         &self,
         sink: &dyn Sink,
         live_reload: bool,
         stages: &mut Vec<(&'static str, Duration)>,
-    ) -> Result<usize, Diagnostics> {
+    ) -> Result<(usize, Prepared), Diagnostics> {
+        let started = Instant::now();
+        let renderer = self.renderer(live_reload);
+        let prepared = renderer.prepare().map_err(diagnostics)?;
+        stages.push(("prepare", started.elapsed()));
         let started = Instant::now();
         let indexer = search::Indexer::start(&self.config.language);
-        let pages = self.render_into(sink, Some(&indexer), live_reload)?;
+        for record in renderer.records(&prepared) {
+            indexer.add(search::Document::Record(record));
+        }
+        let mut written = renderer
+            .render_pages(&prepared, sink, Some(&indexer), &|_| true)
+            .map_err(diagnostics)?
+            .len();
+        for (path, bytes) in renderer
+            .derived_files(&prepared)
+            .map_err(Diagnostics::from)?
+        {
+            sink.put(&path, &bytes)
+                .map_err(|e| write_error(&path, &e))?;
+            written += 1;
+        }
         stages.push(("render", started.elapsed()));
         let started = Instant::now();
         let bundle = indexer.finish()?;
         for (path, bytes) in &bundle {
-            sink.put(path, bytes).map_err(|e| {
-                Diagnostics::from(Diagnostic::error(
-                    "io",
-                    format!("could not write {path}: {e}"),
-                ))
-            })?;
+            sink.put(path, bytes).map_err(|e| write_error(path, &e))?;
         }
         stages.push(("search index (rest)", started.elapsed()));
-        Ok(pages.len() + bundle.len())
+        Ok((written + bundle.len(), prepared))
+    }
+
+    /// The renderer over this site.
+    pub fn renderer(&self, live_reload: bool) -> Renderer<'_> {
+        Renderer {
+            config: &self.config,
+            content: &self.content,
+            vocabulary: &self.vocabulary,
+            theme: &self.theme,
+            live_reload,
+        }
     }
 
     /// The output folder: the one given, or the config's, relative to the root.
@@ -158,6 +168,23 @@ pub fn build_with(
     base_url: Option<&str>,
     live_reload: bool,
 ) -> Result<BuildReport, Diagnostics> {
+    build_full(root, output, base_url, live_reload).map(|built| built.report)
+}
+
+/// A finished build and what it was made from.
+pub struct Built {
+    pub report: BuildReport,
+    pub site: Site,
+    pub prepared: Prepared,
+}
+
+/// [`build_with`], keeping the loaded site and the prepared views for incremental rebuilds.
+pub fn build_full(
+    root: &Path,
+    output: Option<&Path>,
+    base_url: Option<&str>,
+    live_reload: bool,
+) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Vec::new();
     let (mut site, warnings) = Site::load(root)?;
@@ -178,18 +205,38 @@ pub fn build_with(
         )
     };
     let staging = output::Staging::create(&output).map_err(io_error)?;
-    let files = site.render_all(&staging, live_reload, &mut stages)?;
+    let (files, prepared) = site.render_all(&staging, live_reload, &mut stages)?;
     let swapping = Instant::now();
     staging.commit().map_err(io_error)?;
     stages.push(("replace output", swapping.elapsed()));
-    Ok(BuildReport {
+    let report = BuildReport {
         output,
         files,
         cases: site.content.cases.len(),
         warnings,
         elapsed: started.elapsed(),
         stages,
+    };
+    Ok(Built {
+        report,
+        site,
+        prepared,
     })
+}
+
+/// Problems from rendering, sorted for the report.
+fn diagnostics(problems: Vec<Diagnostic>) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    d.extend(problems);
+    d.sort();
+    d
+}
+
+fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
+    Diagnostics::from(
+        Diagnostic::error("io", format!("could not write {path}: {e}"))
+            .help("check that the output folder is writable and the disk is not full; the previous site was left as it was"),
+    )
 }
 
 /// Runs every check, renders in memory to catch broken links and template errors, writes nothing.

@@ -58,6 +58,19 @@ pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     diagnostics
 }
 
+/// The checks of one case against the rest of the site, for `inspira serve` when only that case changed.
+pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) -> Diagnostics {
+    let slugs: BTreeSet<&str> = content
+        .cases
+        .iter()
+        .map(|c| c.slug.as_str())
+        .chain(content.unparsed_cases.iter().map(String::as_str))
+        .collect();
+    let mut diagnostics = check_case(case, vocabulary, &slugs);
+    diagnostics.sort();
+    diagnostics
+}
+
 /// A diagnostic pointing at a reference inside a case's front matter.
 fn at_ref(case_path: &std::path::Path, text: &str, r: &Ref, d: Diagnostic) -> Diagnostic {
     let line = r.referenced.line() as usize + YAML_FIRST_LINE - 1;

@@ -252,7 +252,8 @@ fn slug_of(relative: &Path, text: &str) -> Result<String, Diagnostic> {
     Ok(stem)
 }
 
-fn load_case(root: &Path, relative: &Path) -> Result<Case, Diagnostic> {
+/// Reads and parses the case file at `relative` below `root`.
+pub fn load_case(root: &Path, relative: &Path) -> Result<Case, Diagnostic> {
     parse_case(SourceFile::read(root, relative)?)
 }
 

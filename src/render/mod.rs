@@ -12,6 +12,8 @@ pub mod strings;
 pub mod theme;
 pub mod view;
 
+use std::collections::BTreeSet;
+
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
@@ -60,6 +62,111 @@ struct Job<'a> {
     template: &'static str,
     context: Box<dyn Fn() -> Context + Send + Sync + 'a>,
     indexed: Indexed,
+    deps: Deps,
+}
+
+/// What a page shows of the content, so that an edit to one case re-renders only the pages showing
+/// it (`inspira serve`). Anything not narrowed down shows every case.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Deps {
+    /// Nothing from the cases (not-found page, accessibility statement, robots.txt).
+    Site,
+    /// Case `i`'s page, which also shows its neighbours' and related cases' titles.
+    CasePage(usize),
+    /// Something of every case (start page, case list, search page, feed, sitemap).
+    AllCases,
+    /// The cases in this range: one page of a comparison page.
+    Cases(std::ops::Range<usize>),
+    /// How many cases use each term (lists of terms).
+    TermCounts,
+    /// One term's page: every case's wording for it.
+    Term(Dimension, String),
+    /// Free page `i`, which may list cases (their titles and summaries).
+    Page(usize),
+    /// The booklet of free page `i`: its cases in full.
+    Booklet(usize),
+}
+
+/// Everything pages are made from, built once per build (and kept by `inspira serve`, which updates
+/// it case by case).
+pub struct Prepared {
+    base_path: String,
+    links: Links,
+    strings: strings::Strings,
+    index: TermIndex,
+    related: Vec<Vec<compare::Related>>,
+    cases: Vec<CaseView>,
+    pages: Vec<PageView>,
+    dimensions: Vec<DimensionView>,
+    tera: Tera,
+}
+
+impl Prepared {
+    fn briefs(&self) -> Vec<view::CaseSummary<'_>> {
+        self.briefs_of(0..self.cases.len())
+    }
+
+    fn briefs_of(&self, range: std::ops::Range<usize>) -> Vec<view::CaseSummary<'_>> {
+        self.cases[range].iter().map(CaseView::brief).collect()
+    }
+}
+
+/// The cases a free page lists, as links.
+fn case_links(page: &crate::content::Page, cases: &[CaseView]) -> Vec<CaseLink> {
+    page.meta
+        .cases
+        .iter()
+        .filter_map(|r| cases.iter().find(|c| c.slug == r.value))
+        .map(|c| CaseLink {
+            title: c.title.clone(),
+            url: c.url.clone(),
+            summary: c.summary.clone(),
+        })
+        .collect()
+}
+
+/// What an edit of one case changed, and so which pages must be rendered again.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    case: usize,
+    /// The title changed: neighbours and related cases show it.
+    title: bool,
+    /// Something list and comparison pages show changed (anything but the description and the
+    /// long texts).
+    brief: bool,
+    /// Cases whose related list shows this case.
+    referrers: BTreeSet<usize>,
+    /// The terms the case uses.
+    terms: BTreeSet<(Dimension, String)>,
+    /// Free pages that list the case.
+    pages: BTreeSet<usize>,
+}
+
+impl Edit {
+    /// Whether a page showing `deps` must be rendered again.
+    pub fn affects(&self, deps: &Deps) -> bool {
+        let i = self.case;
+        match deps {
+            Deps::Site | Deps::TermCounts => false,
+            Deps::CasePage(j) => {
+                *j == i || (self.title && (j + 1 == i || i + 1 == *j || self.referrers.contains(j)))
+            }
+            Deps::AllCases => self.brief,
+            Deps::Cases(range) => self.brief && range.contains(&i),
+            Deps::Term(dimension, id) => {
+                self.brief && self.terms.contains(&(*dimension, id.clone()))
+            }
+            Deps::Page(k) => self.brief && self.pages.contains(k),
+            Deps::Booklet(k) => self.pages.contains(k),
+        }
+    }
+}
+
+/// The pages of a paginated page: (1-based number, range of cases).
+fn chunks(count: usize, per_page: usize) -> Vec<(usize, std::ops::Range<usize>)> {
+    (0..count.div_ceil(per_page).max(1))
+        .map(|k| (k + 1, k * per_page..((k + 1) * per_page).min(count)))
+        .collect()
 }
 
 impl<'a> Job<'a> {
@@ -73,7 +180,13 @@ impl<'a> Job<'a> {
             template,
             context: Box::new(context),
             indexed: Indexed::No,
+            deps: Deps::AllCases,
         }
+    }
+
+    fn deps(mut self, deps: Deps) -> Job<'a> {
+        self.deps = deps;
+        self
     }
 }
 
@@ -86,6 +199,104 @@ impl Renderer<'_> {
         sink: &dyn Sink,
         search: Option<&search::Indexer>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let prepared = self.prepare()?;
+        if let Some(search) = search {
+            for record in self.records(&prepared) {
+                search.add(search::Document::Record(record));
+            }
+        }
+        let mut written = self.render_pages(&prepared, sink, search, &|_| true)?;
+        for (path, bytes) in self.derived_files(&prepared).map_err(|d| vec![d])? {
+            sink.put(&path, &bytes)
+                .map_err(|e| vec![write_error(&path, &e)])?;
+            written.push(path);
+        }
+        written.sort();
+        Ok(written)
+    }
+
+    /// Brings `p` up to date after case `i` was edited in place: the same slug, place in the case order,
+    /// terms and related links (the caller checks, and rebuilds everything otherwise). Returns what
+    /// the edit changed, or the edited case's problems (then `p` is unchanged).
+    pub fn update_case(&self, p: &mut Prepared, i: usize) -> Result<Edit, Vec<Diagnostic>> {
+        let index = TermIndex::build(self.content);
+        let case = &self.content.cases[i];
+        let mut diagnostics = Vec::new();
+        let (view, referrers, referrer_views) = {
+            let builder = ViewBuilder {
+                strings: &p.strings,
+                content: self.content,
+                vocabulary: self.vocabulary,
+                links: &p.links,
+                index: &index,
+            };
+            let view = builder.case(case, &p.related[i], &mut diagnostics);
+            let referrers: BTreeSet<usize> = p
+                .related
+                .iter()
+                .enumerate()
+                .filter(|(_, related)| related.iter().any(|r| r.case == i))
+                .map(|(j, _)| j)
+                .collect();
+            // Related lists show the case's title.
+            let referrer_views: Vec<(usize, CaseView)> = if view.title != p.cases[i].title {
+                referrers
+                    .iter()
+                    .map(|&j| {
+                        let c = &self.content.cases[j];
+                        (j, builder.case(c, &p.related[j], &mut diagnostics))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            (view, referrers, referrer_views)
+        };
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let old = &p.cases[i];
+        let brief =
+            serde_json::to_value(old.brief()).ok() != serde_json::to_value(view.brief()).ok();
+        let title = old.title != view.title;
+        let terms = compare::term_ids(case)
+            .into_iter()
+            .flat_map(|(d, ids)| ids.into_iter().map(move |id| (d, id.to_string())))
+            .collect();
+        p.index = index;
+        p.cases[i] = view;
+        for (j, v) in referrer_views {
+            p.cases[j] = v;
+        }
+        let pages: BTreeSet<usize> = self
+            .content
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| page.meta.cases.iter().any(|r| r.value == case.slug))
+            .map(|(k, _)| k)
+            .collect();
+        for &k in &pages {
+            p.pages[k].cases = case_links(&self.content.pages[k], &p.cases);
+        }
+        Ok(Edit {
+            case: i,
+            title,
+            brief,
+            referrers,
+            terms,
+            pages,
+        })
+    }
+
+    /// The search records of every case, term and page, in a fixed order.
+    pub fn records(&self, p: &Prepared) -> Vec<search::Record> {
+        records::records(self.content, &p.cases, &p.dimensions, &p.pages, &p.strings)
+    }
+
+    /// Builds what every page is made from: the case views (Markdown rendered once), the derived
+    /// indexes, the templates.
+    pub fn prepare(&self) -> Result<Prepared, Vec<Diagnostic>> {
         let base_path = self.config.base_path();
         let links = Links::new(
             &base_path,
@@ -95,7 +306,6 @@ impl Renderer<'_> {
         );
         let strings = strings::load(&self.config.ui_language, &self.theme.string_tables)
             .map_err(|d| vec![d])?;
-        let t = |key: &'static str| strings.get(key).to_string();
         let index = TermIndex::build(self.content);
         let builder = ViewBuilder {
             strings: &strings,
@@ -104,8 +314,8 @@ impl Renderer<'_> {
             links: &links,
             index: &index,
         };
-        let (cases, mut diagnostics) = builder.cases();
-        let briefs: Vec<view::CaseSummary> = cases.iter().map(CaseView::brief).collect();
+        let related = compare::related_cases(self.content, &index);
+        let (cases, mut diagnostics) = builder.cases(&related);
         let pages: Vec<PageView> = self
             .content
             .pages
@@ -126,17 +336,7 @@ impl Renderer<'_> {
                     summary: p.meta.summary.clone(),
                     publication: p.meta.publication.clone(),
                     body: body.html,
-                    cases: p
-                        .meta
-                        .cases
-                        .iter()
-                        .filter_map(|r| cases.iter().find(|c| c.slug == r.value))
-                        .map(|c| CaseLink {
-                            title: c.title.clone(),
-                            url: c.url.clone(),
-                            summary: c.summary.clone(),
-                        })
-                        .collect(),
+                    cases: case_links(p, &cases),
                 }
             })
             .collect();
@@ -148,33 +348,48 @@ impl Renderer<'_> {
             .tera(&base_path, &pages, &strings)
             .map_err(|d| vec![d])?;
         let dimensions: Vec<DimensionView> = self.dimension_views(&links, &index);
-        if let Some(search) = search {
-            for record in records::records(self.content, &cases, &dimensions, &pages, &strings) {
-                search.add(search::Document::Record(record));
-            }
-        }
+        Ok(Prepared {
+            base_path,
+            links,
+            strings,
+            index,
+            related,
+            cases,
+            pages,
+            dimensions,
+            tera,
+        })
+    }
 
-        let (cases, briefs, dimensions, pages, strings, index, links, base_path) = (
-            &cases,
-            &briefs,
-            &dimensions,
-            &pages,
-            &strings,
-            &index,
-            &links,
-            base_path.as_str(),
+    /// Every page of the site as a job, with what it shows ([`Deps`]).
+    fn jobs<'p>(&'p self, p: &'p Prepared) -> Vec<Job<'p>> {
+        let (cases, dimensions, pages, strings, index, links, base_path) = (
+            &p.cases,
+            &p.dimensions,
+            &p.pages,
+            &p.strings,
+            &p.index,
+            &p.links,
+            p.base_path.as_str(),
         );
-        let t = &t;
         let mut jobs: Vec<Job> = Vec::new();
         jobs.push(Job::new("index.html", "index.html", move || {
-            self.home_context(briefs, dimensions, pages)
+            self.home_context(&p.briefs(), dimensions, pages)
         }));
-        jobs.push(Job::new("404.html", "404.html", move || {
-            page_context("404", &t("not_found_title"), "", vec![])
-        }));
+        jobs.push(
+            Job::new("404.html", "404.html", move || {
+                page_context("404", strings.get("not_found_title"), "", vec![])
+            })
+            .deps(Deps::Site),
+        );
         jobs.push(Job::new("cases/index.html", "cases.html", move || {
-            let mut ctx = page_context("cases", &t("cases_title"), &t("cases_description"), vec![]);
-            ctx.insert("cases", briefs);
+            let mut ctx = page_context(
+                "cases",
+                strings.get("cases_title"),
+                strings.get("cases_description"),
+                vec![],
+            );
+            ctx.insert("cases", &p.briefs());
             ctx.insert("facets", &facets::facets(cases, dimensions, strings));
             let case_facets: Vec<facets::CaseFacets> =
                 cases.iter().map(facets::case_facets).collect();
@@ -182,62 +397,84 @@ impl Renderer<'_> {
             ctx
         }));
         for (i, case) in cases.iter().enumerate() {
-            jobs.push(Job::new(
-                format!("cases/{}/index.html", case.slug),
-                "case.html",
-                move || {
-                    let mut ctx = page_context(
-                        "cases",
-                        &case.title,
-                        &case.summary,
-                        vec![crumb(&t("menu_cases"), &format!("{base_path}cases/"))],
-                    );
-                    ctx.insert("case", case);
-                    ctx.insert(
-                        "previous",
-                        &i.checked_sub(1)
-                            .and_then(|p| cases.get(p))
-                            .map(|c| crumb(&c.title, &c.url)),
-                    );
-                    ctx.insert("next", &cases.get(i + 1).map(|c| crumb(&c.title, &c.url)));
-                    ctx
-                },
-            ));
+            jobs.push(
+                Job::new(
+                    format!("cases/{}/index.html", case.slug),
+                    "case.html",
+                    move || {
+                        let mut ctx = page_context(
+                            "cases",
+                            &case.title,
+                            &case.summary,
+                            vec![crumb(
+                                strings.get("menu_cases"),
+                                &format!("{base_path}cases/"),
+                            )],
+                        );
+                        ctx.insert("case", case);
+                        ctx.insert(
+                            "previous",
+                            &i.checked_sub(1)
+                                .and_then(|p| cases.get(p))
+                                .map(|c| crumb(&c.title, &c.url)),
+                        );
+                        ctx.insert("next", &cases.get(i + 1).map(|c| crumb(&c.title, &c.url)));
+                        ctx
+                    },
+                )
+                .deps(Deps::CasePage(i)),
+            );
         }
-        jobs.push(Job::new("terms/index.html", "terms.html", move || {
-            let mut ctx = page_context("terms", &t("terms_title"), &t("terms_description"), vec![]);
-            ctx.insert("dimensions", dimensions);
-            ctx
-        }));
+        jobs.push(
+            Job::new("terms/index.html", "terms.html", move || {
+                let mut ctx = page_context(
+                    "terms",
+                    strings.get("terms_title"),
+                    strings.get("terms_description"),
+                    vec![],
+                );
+                ctx.insert("dimensions", dimensions);
+                ctx
+            })
+            .deps(Deps::TermCounts),
+        );
         for dim in dimensions {
-            jobs.push(Job::new(
-                format!("terms/{}/index.html", dim.slug),
-                "dimension.html",
-                move || {
-                    let mut ctx = page_context(
-                        "terms",
-                        &dim.title,
-                        dim.description.as_deref().unwrap_or(""),
-                        vec![crumb(&t("menu_terms"), &format!("{base_path}terms/"))],
-                    );
-                    ctx.insert("dimension", dim);
-                    ctx
-                },
-            ));
+            jobs.push(
+                Job::new(
+                    format!("terms/{}/index.html", dim.slug),
+                    "dimension.html",
+                    move || {
+                        let mut ctx = page_context(
+                            "terms",
+                            &dim.title,
+                            dim.description.as_deref().unwrap_or(""),
+                            vec![crumb(
+                                strings.get("menu_terms"),
+                                &format!("{base_path}terms/"),
+                            )],
+                        );
+                        ctx.insert("dimension", dim);
+                        ctx
+                    },
+                )
+                .deps(Deps::TermCounts),
+            );
             for term in &dim.terms {
-                jobs.push(Job::new(
-                    format!("terms/{}/{}/index.html", dim.slug, term.id),
-                    "term.html",
-                    move || self.term_context(dim, term, cases, index, links, base_path, t),
-                ));
+                jobs.push(
+                    Job::new(
+                        format!("terms/{}/{}/index.html", dim.slug, term.id),
+                        "term.html",
+                        move || {
+                            self.term_context(dim, term, cases, index, links, base_path, strings)
+                        },
+                    )
+                    .deps(Deps::Term(dim.dimension, term.id.clone())),
+                );
             }
         }
         // The pages that show every case, one page per `cases_per_page` cases.
         let per_page = self.config.compare.cases_per_page;
-        let chunks: Vec<(usize, std::ops::Range<usize>)> =
-            (0..cases.len().div_ceil(per_page).max(1))
-                .map(|k| (k + 1, k * per_page..((k + 1) * per_page).min(cases.len())))
-                .collect();
+        let chunks = chunks(cases.len(), per_page);
         for (number, range) in chunks.iter().cloned() {
             let pagination = pagination::paginate(
                 base_path,
@@ -248,21 +485,24 @@ impl Renderer<'_> {
                 strings,
             );
             let chunk = range.clone();
-            jobs.push(Job::new(
-                pagination::path("compare/", number),
-                "compare.html",
-                move || {
-                    let mut ctx = page_context(
-                        "compare",
-                        &t("compare_title"),
-                        &t("compare_description"),
-                        vec![],
-                    );
-                    ctx.insert("cases", &briefs[chunk.clone()]);
-                    ctx.insert("dimensions", dimensions);
-                    paged_page(ctx, &pagination, strings)
-                },
-            ));
+            jobs.push(
+                Job::new(
+                    pagination::path("compare/", number),
+                    "compare.html",
+                    move || {
+                        let mut ctx = page_context(
+                            "compare",
+                            strings.get("compare_title"),
+                            strings.get("compare_description"),
+                            vec![],
+                        );
+                        ctx.insert("cases", &p.briefs_of(chunk.clone()));
+                        ctx.insert("dimensions", dimensions);
+                        paged_page(ctx, &pagination, strings)
+                    },
+                )
+                .deps(Deps::Cases(range.clone())),
+            );
             let pagination = pagination::paginate(
                 base_path,
                 "compare/facts/",
@@ -272,14 +512,17 @@ impl Renderer<'_> {
                 strings,
             );
             let chunk = range.clone();
-            jobs.push(Job::new(
-                pagination::path("compare/facts/", number),
-                "facts.html",
-                move || {
-                    let ctx = sections::facts_page(&cases[chunk.clone()], base_path, strings);
-                    paged_page(ctx, &pagination, strings)
-                },
-            ));
+            jobs.push(
+                Job::new(
+                    pagination::path("compare/facts/", number),
+                    "facts.html",
+                    move || {
+                        let ctx = sections::facts_page(&cases[chunk.clone()], base_path, strings);
+                        paged_page(ctx, &pagination, strings)
+                    },
+                )
+                .deps(Deps::Cases(range.clone())),
+            );
             let pagination = pagination::paginate(
                 base_path,
                 "timeline/",
@@ -289,14 +532,17 @@ impl Renderer<'_> {
                 strings,
             );
             let chunk = range.clone();
-            jobs.push(Job::new(
-                pagination::path("timeline/", number),
-                "timeline.html",
-                move || {
-                    let ctx = sections::timeline_page(&cases[chunk.clone()], strings);
-                    paged_page(ctx, &pagination, strings)
-                },
-            ));
+            jobs.push(
+                Job::new(
+                    pagination::path("timeline/", number),
+                    "timeline.html",
+                    move || {
+                        let ctx = sections::timeline_page(&cases[chunk.clone()], strings);
+                        paged_page(ctx, &pagination, strings)
+                    },
+                )
+                .deps(Deps::Cases(range.clone())),
+            );
             let pagination = pagination::paginate(
                 base_path,
                 "compare/side-by-side/",
@@ -306,20 +552,23 @@ impl Renderer<'_> {
                 strings,
             );
             let chunk = range.clone();
-            jobs.push(Job::new(
-                pagination::path("compare/side-by-side/", number),
-                "side-by-side.html",
-                move || {
-                    let mut ctx = sections::side_by_side_page(
-                        &cases[chunk.clone()],
-                        dimensions,
-                        base_path,
-                        strings,
-                    );
-                    ctx.insert("side_by_side_css", &sections::side_by_side_css_name(number));
-                    paged_page(ctx, &pagination, strings)
-                },
-            ));
+            jobs.push(
+                Job::new(
+                    pagination::path("compare/side-by-side/", number),
+                    "side-by-side.html",
+                    move || {
+                        let mut ctx = sections::side_by_side_page(
+                            &cases[chunk.clone()],
+                            dimensions,
+                            base_path,
+                            strings,
+                        );
+                        ctx.insert("side_by_side_css", &sections::side_by_side_css_name(number));
+                        paged_page(ctx, &pagination, strings)
+                    },
+                )
+                .deps(Deps::Cases(range.clone())),
+            );
         }
         if let Some(statement) = &self.config.accessibility {
             let mut job = Job::new(
@@ -328,17 +577,16 @@ impl Renderer<'_> {
                 move || self.accessibility_context(statement, strings),
             );
             job.indexed = Indexed::Html;
-            jobs.push(job);
+            jobs.push(job.deps(Deps::Site));
         }
         for dim in dimensions {
             let dir = format!("compare/{}/", dim.slug);
             for (number, range) in chunks.iter().cloned() {
                 let pagination =
                     pagination::paginate(base_path, &dir, number, per_page, cases.len(), strings);
-                jobs.push(Job::new(
-                    pagination::path(&dir, number),
-                    "matrix.html",
-                    move || {
+                let deps = Deps::Cases(range.clone());
+                jobs.push(
+                    Job::new(pagination::path(&dir, number), "matrix.html", move || {
                         let dimension = dim.dimension;
                         let cases = &cases[range.clone()];
                         let rows: Vec<MatrixRow> = dim
@@ -359,47 +607,57 @@ impl Renderer<'_> {
                                 "matrix_description",
                                 &[("dimension", &dim.title.to_lowercase())],
                             ),
-                            vec![crumb(&t("menu_compare"), &format!("{base_path}compare/"))],
+                            vec![crumb(
+                                strings.get("menu_compare"),
+                                &format!("{base_path}compare/"),
+                            )],
                         );
                         ctx.insert("dimension", dim);
-                        ctx.insert("cases", &briefs[range.clone()]);
+                        ctx.insert("cases", &p.briefs_of(range.clone()));
                         ctx.insert("rows", &rows);
                         paged_page(ctx, &pagination, strings)
-                    },
-                ));
+                    })
+                    .deps(deps),
+                );
             }
         }
-        for page in pages {
-            jobs.push(Job::new(
-                format!("{}/index.html", page.slug),
-                "page.html",
-                move || {
-                    let mut ctx = page_context(
-                        &format!("page:{}", page.slug),
-                        &page.title,
-                        &page.summary,
-                        vec![],
-                    );
-                    ctx.insert("page", page);
-                    ctx
-                },
-            ));
+        for (i, page) in pages.iter().enumerate() {
+            jobs.push(
+                Job::new(
+                    format!("{}/index.html", page.slug),
+                    "page.html",
+                    move || {
+                        let mut ctx = page_context(
+                            &format!("page:{}", page.slug),
+                            &page.title,
+                            &page.summary,
+                            vec![],
+                        );
+                        ctx.insert("page", page);
+                        ctx
+                    },
+                )
+                .deps(Deps::Page(i)),
+            );
             if page.publication.is_some() && !page.cases.is_empty() {
-                jobs.push(Job::new(
-                    format!("{}/booklet/index.html", page.slug),
-                    "booklet.html",
-                    move || booklet::booklet_page(page, cases, dimensions, strings),
-                ));
+                jobs.push(
+                    Job::new(
+                        format!("{}/booklet/index.html", page.slug),
+                        "booklet.html",
+                        move || booklet::booklet_page(page, cases, dimensions, strings),
+                    )
+                    .deps(Deps::Booklet(i)),
+                );
             }
         }
         jobs.push(Job::new("search/index.html", "search.html", move || {
             let mut ctx = page_context(
                 "search",
-                &t("search_title"),
-                &t("search_description"),
+                strings.get("search_title"),
+                strings.get("search_description"),
                 vec![],
             );
-            ctx.insert("cases", briefs);
+            ctx.insert("cases", &p.briefs());
             ctx.insert("dimensions", dimensions);
             ctx.insert("pages", pages);
             ctx
@@ -426,7 +684,7 @@ impl Renderer<'_> {
             jobs.push(Job::new("atom.xml", "atom.xml", move || {
                 let mut ctx = Context::new();
                 ctx.insert("origin", &feed_origin);
-                ctx.insert("cases", briefs);
+                ctx.insert("cases", &p.briefs());
                 let newest = cases
                     .iter()
                     .map(|c| c.changed.as_str())
@@ -435,14 +693,36 @@ impl Renderer<'_> {
                 ctx.insert("updated", newest);
                 ctx
             }));
-            jobs.push(Job::new("robots.txt", "robots.txt", move || {
-                let mut ctx = Context::new();
-                ctx.insert("sitemap", &format!("{origin}{base_path}sitemap.xml"));
-                ctx
-            }));
+            jobs.push(
+                Job::new("robots.txt", "robots.txt", move || {
+                    let mut ctx = Context::new();
+                    ctx.insert("sitemap", &format!("{origin}{base_path}sitemap.xml"));
+                    ctx
+                })
+                .deps(Deps::Site),
+            );
         }
 
-        let mut written: Vec<String> = jobs.iter().map(|job| job.path.clone()).collect();
+        jobs
+    }
+
+    /// Renders the pages whose dependencies `select` accepts into `sink`; pages indexed from their
+    /// HTML go to `search`. Returns the paths written, in job order.
+    pub fn render_pages(
+        &self,
+        p: &Prepared,
+        sink: &dyn Sink,
+        search: Option<&search::Indexer>,
+        select: &(dyn Fn(&Deps) -> bool + Sync),
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let base_path = p.base_path.as_str();
+        let tera = &p.tera;
+        let jobs: Vec<Job> = self
+            .jobs(p)
+            .into_iter()
+            .filter(|job| select(&job.deps))
+            .collect();
+        let written: Vec<String> = jobs.iter().map(|job| job.path.clone()).collect();
         let rendered: Vec<Result<Option<search::Document>, Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
@@ -484,43 +764,41 @@ impl Renderer<'_> {
             }
         }
 
+        Ok(written)
+    }
+
+    /// The files that are not pages: exports, generated stylesheets and the theme's static files.
+    pub fn derived_files(&self, p: &Prepared) -> Result<Vec<OutputFile>, Diagnostic> {
+        let per_page = self.config.compare.cases_per_page;
+        let cases = &p.cases;
         let mut files: Vec<OutputFile> =
-            crate::export::files(self.config, self.content, self.vocabulary, links, cases)
-                .map_err(|d| vec![d])?;
+            crate::export::files(self.config, self.content, self.vocabulary, &p.links, cases)?;
         if let Some(logo) = &self.config.theme.logo
             && !self.theme.static_files.iter().any(|(name, _)| name == logo)
         {
-            return Err(vec![
-                Diagnostic::error("config", format!("the logo `{logo}` is not in static/"))
-                    .in_file(crate::config::CONFIG_FILE)
-                    .help(format!(
-                        "put the file at static/{logo}, or correct `logo` under [theme]"
-                    )),
-            ]);
+            return Err(Diagnostic::error(
+                "config",
+                format!("the logo `{logo}` is not in static/"),
+            )
+            .in_file(crate::config::CONFIG_FILE)
+            .help(format!(
+                "put the file at static/{logo}, or correct `logo` under [theme]"
+            )));
         }
         files.push((
             "assets/brand.css".into(),
             brand_css(&self.config.theme).into_bytes(),
         ));
-        for (number, range) in chunks {
+        for (number, range) in chunks(cases.len(), per_page) {
             files.push((
                 format!("assets/{}", sections::side_by_side_css_name(number)),
                 sections::side_by_side_css(&cases[range]).into_bytes(),
             ));
         }
-        for (path, bytes) in &files {
-            sink.put(path, bytes)
-                .map_err(|e| vec![write_error(path, &e)])?;
-        }
         for (name, bytes) in &self.theme.static_files {
-            let path = format!("assets/{name}");
-            sink.put(&path, bytes)
-                .map_err(|e| vec![write_error(&path, &e)])?;
-            written.push(path);
+            files.push((format!("assets/{name}"), bytes.clone()));
         }
-        written.extend(files.into_iter().map(|(path, _)| path));
-        written.sort();
-        Ok(written)
+        Ok(files)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -532,7 +810,7 @@ impl Renderer<'_> {
         index: &TermIndex,
         links: &Links,
         base_path: &str,
-        t: &dyn Fn(&'static str) -> String,
+        strings: &strings::Strings,
     ) -> Context {
         let dimension = dim.dimension;
         let mut ctx = page_context(
@@ -540,7 +818,7 @@ impl Renderer<'_> {
             &term.label,
             &term.definition,
             vec![
-                crumb(&t("menu_terms"), &format!("{base_path}terms/")),
+                crumb(strings.get("menu_terms"), &format!("{base_path}terms/")),
                 crumb(&dim.title, &dim.url),
             ],
         );

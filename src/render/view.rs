@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::format::number_sv;
-use crate::compare::{self, Related, TermIndex};
+use crate::compare::{Related, TermIndex};
 use crate::content::case::{Outcome, Ref, Source, TermUse};
 use crate::content::{Case, Content};
 use crate::diagnostics::Diagnostic;
@@ -523,9 +523,8 @@ impl ViewBuilder<'_> {
     }
 
     /// Views of all cases, in parallel; link problems are returned, not lost.
-    pub fn cases(&self) -> (Vec<CaseView>, Vec<Diagnostic>) {
+    pub fn cases(&self, related: &[Vec<Related>]) -> (Vec<CaseView>, Vec<Diagnostic>) {
         use rayon::prelude::*;
-        let related = compare::related_cases(self.content, self.index);
         let results: Vec<(CaseView, Vec<Diagnostic>)> = self
             .content
             .cases

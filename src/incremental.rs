@@ -1,0 +1,341 @@
+//! Incremental rebuilds for `inspira serve`.
+//!
+//! A [`Session`] keeps the loaded site and the prepared views of its last build. When only existing
+//! case files changed, and none of them changed its terms, related links or place in the case order,
+//! it re-reads just those files, re-checks them, rebuilds their views and renders only the pages that
+//! show them ([`crate::render::Deps`]): the case page, and when what lists show changed, the term,
+//! comparison and list pages that include it. Those pages are written in place and the browser
+//! reloads. Then the files derived from everything (the JSON and CSV exports) are written, and the
+//! search index is rebuilt on a thread of its own and swapped in when ready.
+//!
+//! Anything else (a case added, renamed or removed, a term changed, a page, vocabulary, template or
+//! configuration edited) is a full build, as `inspira build` does it. Either way the output ends up
+//! byte-identical to a full build of the same sources.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::compare;
+use crate::content::{self, Case};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{Folder, Sink};
+use crate::render::Prepared;
+use crate::search::{self, BUNDLE_DIR};
+use crate::site::{self, BuildReport, Site};
+use crate::validate;
+
+/// What one update did.
+#[derive(Debug)]
+pub enum Update {
+    /// A full build.
+    Full(BuildReport),
+    /// Only the pages showing the changed cases were rendered again.
+    Pages {
+        /// The changed cases, by slug.
+        cases: Vec<String>,
+        /// How many pages were written before the browser was told to reload.
+        pages: usize,
+        /// From the change being picked up to the pages being written.
+        elapsed: Duration,
+        warnings: Diagnostics,
+    },
+}
+
+/// A site being served: the last good build, kept for incremental updates.
+pub struct Session {
+    root: PathBuf,
+    output: PathBuf,
+    base_url: String,
+    live_reload: bool,
+    /// The site and its views as of the last good build; `None` after a failed full build.
+    state: Option<(Site, Prepared)>,
+    /// The search index being rebuilt after an incremental update, if any.
+    indexing: Option<JoinHandle<()>>,
+    /// Bumped by every update, so a slow index never overwrites a newer one.
+    generation: Arc<Mutex<u64>>,
+}
+
+impl Session {
+    /// Builds the site in full and keeps it for later updates.
+    pub fn start(
+        root: &Path,
+        output: &Path,
+        base_url: &str,
+        live_reload: bool,
+    ) -> (Session, Result<BuildReport, Diagnostics>) {
+        let mut session = Session {
+            root: root.to_path_buf(),
+            output: output.to_path_buf(),
+            base_url: base_url.to_string(),
+            live_reload,
+            state: None,
+            indexing: None,
+            generation: Arc::new(Mutex::new(0)),
+        };
+        let result = session.full();
+        (session, result)
+    }
+
+    /// Brings the output up to date after the files at `changed` (absolute, or relative to the root)
+    /// changed. `pages_written` is called as soon as the pages are in place, before the exports and
+    /// the search index: that is when the browser can reload. On failure the output is left as it was.
+    pub fn update(
+        &mut self,
+        changed: &[PathBuf],
+        pages_written: impl FnOnce(),
+    ) -> Result<Update, Diagnostics> {
+        let started = Instant::now();
+        *self.generation.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        let Some(slugs) = self.edited_cases(changed) else {
+            let report = self.full()?;
+            pages_written();
+            return Ok(Update::Full(report));
+        };
+        match self.update_cases(&slugs)? {
+            Some((pages, warnings)) => {
+                pages_written();
+                self.refresh_derived()?;
+                Ok(Update::Pages {
+                    cases: slugs,
+                    pages,
+                    elapsed: started.elapsed(),
+                    warnings,
+                })
+            }
+            None => {
+                let report = self.full()?;
+                pages_written();
+                Ok(Update::Full(report))
+            }
+        }
+    }
+
+    /// Waits until the search index of the last update is written (tests and benchmarks).
+    pub fn settle(&mut self) {
+        if let Some(worker) = self.indexing.take() {
+            let _ = worker.join();
+        }
+    }
+
+    fn full(&mut self) -> Result<BuildReport, Diagnostics> {
+        self.settle();
+        let built = site::build_full(
+            &self.root,
+            Some(&self.output),
+            Some(&self.base_url),
+            self.live_reload,
+        );
+        match built {
+            Ok(built) => {
+                self.state = Some((built.site, built.prepared));
+                Ok(built.report)
+            }
+            Err(problems) => {
+                // The output still holds the last good build, but the kept state may no longer
+                // match the sources: the next change gets a full build.
+                self.state = None;
+                Err(problems)
+            }
+        }
+    }
+
+    /// The slugs of the changed files when every one is an existing case's file; `None` when
+    /// anything else changed (or nothing is kept to update).
+    fn edited_cases(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
+        let (site, _) = self.state.as_ref()?;
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let mut slugs = BTreeSet::new();
+        for path in changed {
+            let relative = path
+                .strip_prefix(&root)
+                .or_else(|_| path.strip_prefix(&self.root))
+                .unwrap_or(path);
+            let mut parts = relative.components().map(|c| c.as_os_str().to_str());
+            let (Some(Some("content")), Some(Some("cases")), Some(Some(file)), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            let slug = file.strip_suffix(".md")?;
+            if !self.root.join(relative).is_file()
+                || !site.content.cases.iter().any(|c| c.slug == slug)
+            {
+                return None;
+            }
+            slugs.insert(slug.to_string());
+        }
+        (!slugs.is_empty()).then(|| slugs.into_iter().collect())
+    }
+
+    /// Re-reads the cases and renders the pages that show them. `Ok(None)` when an edit needs a full
+    /// build; on problems the kept state and the output are unchanged.
+    fn update_cases(
+        &mut self,
+        slugs: &[String],
+    ) -> Result<Option<(usize, Diagnostics)>, Diagnostics> {
+        let Some((site, prepared)) = self.state.as_mut() else {
+            return Ok(None);
+        };
+        let mut edits = Vec::new();
+        for slug in slugs {
+            let relative = Path::new("content/cases").join(format!("{slug}.md"));
+            let case = content::load_case(&self.root, &relative).map_err(Diagnostics::from)?;
+            let Some(i) = site.content.cases.iter().position(|c| c.slug == *slug) else {
+                return Ok(None);
+            };
+            if !same_structure(&site.content.cases, i, &case) {
+                return Ok(None);
+            }
+            edits.push((i, case));
+        }
+        // Check every edited case before changing anything.
+        let mut warnings = Diagnostics::new();
+        let mut previous = Vec::new();
+        for (i, case) in edits {
+            previous.push((i, std::mem::replace(&mut site.content.cases[i], case)));
+        }
+        let mut problems = Diagnostics::new();
+        for (i, _) in &previous {
+            let found =
+                validate::validate_case(&site.content, &site.vocabulary, &site.content.cases[*i]);
+            if found.has_errors() {
+                problems.extend(found);
+            } else {
+                warnings.extend(found);
+            }
+        }
+        let restore = |site: &mut Site, previous: Vec<(usize, Case)>| {
+            for (i, case) in previous {
+                site.content.cases[i] = case;
+            }
+        };
+        if problems.has_errors() {
+            restore(site, previous);
+            problems.sort();
+            return Err(problems);
+        }
+        let renderer = site.renderer(self.live_reload);
+        let mut changes = Vec::new();
+        for (i, _) in &previous {
+            // A failed update leaves `prepared` as it was, so restoring the sources keeps them in step.
+            match renderer.update_case(prepared, *i) {
+                Ok(edit) => changes.push(edit),
+                Err(found) => {
+                    restore(site, previous);
+                    let mut problems = Diagnostics::new();
+                    problems.extend(found);
+                    problems.sort();
+                    return Err(problems);
+                }
+            }
+        }
+        let renderer = site.renderer(self.live_reload);
+        let sink = Folder(self.output.clone());
+        let written = renderer
+            .render_pages(prepared, &sink, None, &|deps| {
+                changes.iter().any(|edit| edit.affects(deps))
+            })
+            .map_err(|found| {
+                let mut problems = Diagnostics::new();
+                problems.extend(found);
+                problems.sort();
+                problems
+            })?;
+        warnings.sort();
+        Ok(Some((written.len(), warnings)))
+    }
+
+    /// Writes the exports and starts rebuilding the search index, which replaces the bundle when done.
+    fn refresh_derived(&mut self) -> Result<(), Diagnostics> {
+        let Some((site, prepared)) = self.state.as_ref() else {
+            return Ok(());
+        };
+        let renderer = site.renderer(self.live_reload);
+        let sink = Folder(self.output.clone());
+        for (path, bytes) in renderer
+            .derived_files(prepared)
+            .map_err(Diagnostics::from)?
+        {
+            sink.put(&path, &bytes).map_err(|e| {
+                Diagnostics::from(Diagnostic::error(
+                    "io",
+                    format!("could not write {path}: {e}"),
+                ))
+            })?;
+        }
+        let indexer = search::Indexer::start(&site.config.language);
+        for record in renderer.records(prepared) {
+            indexer.add(search::Document::Record(record));
+        }
+        // The accessibility statement is indexed from its HTML, which an edit of a case never changes.
+        if let Ok(html) = std::fs::read_to_string(self.output.join("accessibility/index.html")) {
+            indexer.add(search::Document::Html {
+                url: search::page_url("accessibility/index.html", &site.config.base_path()),
+                html,
+            });
+        }
+        self.settle();
+        let generation = Arc::clone(&self.generation);
+        let mine = *generation.lock().unwrap_or_else(|e| e.into_inner());
+        let output = self.output.clone();
+        self.indexing = Some(std::thread::spawn(move || {
+            let Ok(bundle) = indexer.finish() else {
+                return;
+            };
+            // Holding the lock while writing: a newer update waits, and an older index never lands
+            // after a newer one.
+            let current = generation.lock().unwrap_or_else(|e| e.into_inner());
+            if *current == mine {
+                let _ = replace_bundle(&output, &bundle);
+            }
+        }));
+        Ok(())
+    }
+}
+
+/// Whether `edited` can replace case `i` without a full build: the same place in the case order,
+/// the same terms and the same explicit related cases (which decide every related list).
+fn same_structure(cases: &[Case], i: usize, edited: &Case) -> bool {
+    let old = &cases[i];
+    let key = |c: &Case| (content::swedish_sort_key(&c.meta.title), c.slug.clone());
+    let in_order = i
+        .checked_sub(1)
+        .is_none_or(|p| key(&cases[p]) <= key(edited))
+        && cases.get(i + 1).is_none_or(|n| key(edited) <= key(n));
+    let terms = |c: &Case| {
+        compare::term_ids(c)
+            .into_iter()
+            .map(|(d, ids)| (d, ids.into_iter().map(str::to_string).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
+    };
+    let related = |c: &Case| {
+        c.meta
+            .related
+            .iter()
+            .map(|r| r.value.clone())
+            .collect::<Vec<_>>()
+    };
+    in_order && terms(old) == terms(edited) && related(old) == related(edited)
+}
+
+/// Writes the search bundle into `output/pagefind/` and removes the files the new bundle no longer has.
+fn replace_bundle(output: &Path, bundle: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    let sink = Folder(output.to_path_buf());
+    for (path, bytes) in bundle {
+        sink.put(path, bytes)?;
+    }
+    let keep: BTreeSet<PathBuf> = bundle.iter().map(|(p, _)| output.join(p)).collect();
+    for entry in walkdir::WalkDir::new(output.join(BUNDLE_DIR))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        if !keep.contains(entry.path()) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
