@@ -96,12 +96,13 @@ impl Session {
         };
         match self.update_cases(&slugs)? {
             Some((pages, warnings)) => {
+                let elapsed = started.elapsed();
                 pages_written();
                 self.refresh_derived()?;
                 Ok(Update::Pages {
                     cases: slugs,
                     pages,
-                    elapsed: started.elapsed(),
+                    elapsed,
                     warnings,
                 })
             }

@@ -452,3 +452,40 @@ fn whole_site_comparison_pages_are_split_into_pages_of_cases_per_page() {
         "{css}"
     );
 }
+
+#[test]
+fn with_many_cases_the_start_page_and_feed_show_the_most_recently_changed() {
+    let root = fixture("basic");
+    let beta = common::read(root.path().join("content/cases/beta.md"));
+    for n in 1..=26 {
+        let mut text = beta.replacen("title: Beta", &format!("title: Beta {n:02}"), 1);
+        if n == 7 {
+            text = text.replacen("kind: region", "kind: region\nupdated: 2030-01", 1);
+        }
+        std::fs::write(
+            root.path().join(format!("content/cases/beta-{n:02}.md")),
+            text,
+        )
+        .unwrap();
+    }
+    let out = root.path().join("public");
+    site::build(root.path(), None, Some("https://example.org/")).expect("build");
+    let home = html(out.join("index.html"));
+    let cards = texts(&home, "#rubrik-exempel + .cards h3");
+    assert_eq!(cards.len(), 24, "{cards:?}");
+    assert_eq!(cards[0], "Beta 07", "the newest first");
+    assert_eq!(
+        attrs(&home, "a[href='/cases/']", "href").len(),
+        texts(&home, "nav a[href='/cases/']").len() + 1,
+        "a link to the whole case list"
+    );
+    assert!(texts(&home, "section p a").contains(&"Se alla 28 exempel".to_string()));
+    let feed = common::read(out.join("atom.xml"));
+    assert_eq!(feed.matches("<entry>").count(), 28);
+    let first = feed.find("<entry>").unwrap();
+    assert!(
+        feed[first..].starts_with("<entry>\n    <title>Beta 07</title>"),
+        "{}",
+        &feed[first..first + 80]
+    );
+}

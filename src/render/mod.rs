@@ -111,6 +111,24 @@ impl Prepared {
     }
 }
 
+/// How many cases the start page shows; with more, it shows the most recently changed and links to
+/// the case list.
+const HOME_CASES: usize = 24;
+
+/// How many cases the Atom feed carries: the most recently changed.
+const FEED_ENTRIES: usize = 50;
+
+/// The `limit` most recently changed cases, newest first (ties in case order).
+fn newest<'c>(cases: &[view::CaseSummary<'c>], limit: usize) -> Vec<view::CaseSummary<'c>> {
+    let mut sorted: Vec<(usize, &view::CaseSummary<'c>)> = cases.iter().enumerate().collect();
+    sorted.sort_by(|(i, a), (j, b)| b.changed.cmp(a.changed).then(i.cmp(j)));
+    sorted
+        .into_iter()
+        .take(limit)
+        .map(|(_, c)| c.clone())
+        .collect()
+}
+
 /// The cases a free page lists, as links.
 fn case_links(page: &crate::content::Page, cases: &[CaseView]) -> Vec<CaseLink> {
     page.meta
@@ -219,7 +237,8 @@ impl Renderer<'_> {
     /// terms and related links (the caller checks, and rebuilds everything otherwise). Returns what
     /// the edit changed, or the edited case's problems (then `p` is unchanged).
     pub fn update_case(&self, p: &mut Prepared, i: usize) -> Result<Edit, Vec<Diagnostic>> {
-        let index = TermIndex::build(self.content);
+        // The same terms in the same order: the term index is unchanged.
+        let index = &p.index;
         let case = &self.content.cases[i];
         let mut diagnostics = Vec::new();
         let (view, referrers, referrer_views) = {
@@ -228,7 +247,7 @@ impl Renderer<'_> {
                 content: self.content,
                 vocabulary: self.vocabulary,
                 links: &p.links,
-                index: &index,
+                index,
             };
             let view = builder.case(case, &p.related[i], &mut diagnostics);
             let referrers: BTreeSet<usize> = p
@@ -263,7 +282,6 @@ impl Renderer<'_> {
             .into_iter()
             .flat_map(|(d, ids)| ids.into_iter().map(move |id| (d, id.to_string())))
             .collect();
-        p.index = index;
         p.cases[i] = view;
         for (j, v) in referrer_views {
             p.cases[j] = v;
@@ -374,7 +392,7 @@ impl Renderer<'_> {
         );
         let mut jobs: Vec<Job> = Vec::new();
         jobs.push(Job::new("index.html", "index.html", move || {
-            self.home_context(&p.briefs(), dimensions, pages)
+            self.home_context(&p.briefs(), dimensions, pages, strings)
         }));
         jobs.push(
             Job::new("404.html", "404.html", move || {
@@ -675,16 +693,20 @@ impl Renderer<'_> {
                 })
                 .collect();
             urls.sort();
-            jobs.push(Job::new("sitemap.xml", "sitemap.xml", move || {
-                let mut ctx = Context::new();
-                ctx.insert("urls", &urls);
-                ctx
-            }));
+            // Only the set of pages decides the sitemap, and an edit of a case never changes it.
+            jobs.push(
+                Job::new("sitemap.xml", "sitemap.xml", move || {
+                    let mut ctx = Context::new();
+                    ctx.insert("urls", &urls);
+                    ctx
+                })
+                .deps(Deps::Site),
+            );
             let feed_origin = origin.clone();
             jobs.push(Job::new("atom.xml", "atom.xml", move || {
                 let mut ctx = Context::new();
                 ctx.insert("origin", &feed_origin);
-                ctx.insert("cases", &p.briefs());
+                ctx.insert("cases", &newest(&p.briefs(), FEED_ENTRIES));
                 let newest = cases
                     .iter()
                     .map(|c| c.changed.as_str())
@@ -985,9 +1007,21 @@ impl Renderer<'_> {
         cases: &[view::CaseSummary],
         dimensions: &[DimensionView],
         pages: &[PageView],
+        strings: &strings::Strings,
     ) -> Context {
         let mut ctx = page_context("home", &self.config.title, &self.config.description, vec![]);
-        ctx.insert("cases", cases);
+        if cases.len() <= HOME_CASES {
+            ctx.insert("cases", cases);
+        } else {
+            ctx.insert("cases", &newest(cases, HOME_CASES));
+            ctx.insert(
+                "more_cases",
+                &strings.format(
+                    "home_all_cases",
+                    &[("count", &format::number_sv(cases.len() as f64))],
+                ),
+            );
+        }
         ctx.insert("dimensions", dimensions);
         let publications: Vec<&PageView> = self
             .content
