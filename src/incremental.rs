@@ -128,6 +128,7 @@ impl Session {
             Some(&self.output),
             Some(&self.base_url),
             self.live_reload,
+            &site::Progress::on_terminal(),
         );
         match built {
             Ok(built) => {

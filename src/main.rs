@@ -99,11 +99,22 @@ fn main() -> ExitCode {
             base_url,
             timings,
         } => {
-            let result = site::build(&cli.root, output.as_deref(), base_url.as_deref());
+            let result = {
+                // Cleared when dropped, before the report is printed.
+                let progress = site::Progress::on_terminal();
+                site::build_full(
+                    &cli.root,
+                    output.as_deref(),
+                    base_url.as_deref(),
+                    false,
+                    &progress,
+                )
+                .map(|built| built.report)
+            };
             report_build(&result);
             if let (true, Ok(report)) = (timings, &result) {
                 for (stage, took) in &report.stages {
-                    eprintln!("  {stage:<16} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                    eprintln!("  {stage:<20} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
             if result.is_ok() {

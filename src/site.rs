@@ -13,6 +13,61 @@ use crate::search;
 use crate::validate;
 use crate::vocabulary::Vocabulary;
 
+/// Progress of a long build on a terminal: the stage, files written so far and time spent. Hidden
+/// when stderr is not a terminal (CI logs, pipes, tests), so output there stays one line a build.
+pub struct Progress(indicatif::ProgressBar);
+
+impl Progress {
+    /// No display at all.
+    pub fn hidden() -> Progress {
+        Progress(indicatif::ProgressBar::hidden())
+    }
+
+    /// A spinner on stderr if it is a terminal; hidden otherwise.
+    pub fn on_terminal() -> Progress {
+        use std::io::IsTerminal as _;
+        if !std::io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Progress(bar)
+    }
+
+    /// A new stage; `counting` shows how many files have been written.
+    fn stage(&self, message: &'static str, counting: bool) {
+        let template = if counting {
+            "{spinner} {msg}: {pos} files written [{elapsed}]"
+        } else {
+            "{spinner} {msg} [{elapsed}]"
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            self.0.set_style(style);
+        }
+        self.0.set_message(message);
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// Counts the files going into a sink on the progress display.
+struct Counting<'a> {
+    sink: &'a dyn Sink,
+    progress: &'a Progress,
+}
+
+impl Sink for Counting<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.sink.put(path, bytes)?;
+        self.progress.0.inc(1);
+        Ok(())
+    }
+}
+
 /// A loaded and validated site, ready to render.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -100,11 +155,15 @@ impl Site {
         sink: &dyn Sink,
         live_reload: bool,
         stages: &mut Vec<(&'static str, Duration)>,
+        progress: &Progress,
     ) -> Result<(usize, Prepared), Diagnostics> {
+        let sink = &Counting { sink, progress };
         let started = Instant::now();
+        progress.stage("Preparing the views", false);
         let renderer = self.renderer(live_reload);
         let prepared = renderer.prepare().map_err(diagnostics)?;
         stages.push(("prepare", started.elapsed()));
+        progress.stage("Rendering the pages", true);
         let started = Instant::now();
         let indexer = search::Indexer::start(&self.config.language);
         for record in renderer.records(&prepared) {
@@ -123,6 +182,7 @@ impl Site {
             written += 1;
         }
         stages.push(("render", started.elapsed()));
+        progress.stage("Finishing the search index", true);
         let started = Instant::now();
         let bundle = indexer.finish()?;
         for (path, bytes) in &bundle {
@@ -168,7 +228,7 @@ pub fn build_with(
     base_url: Option<&str>,
     live_reload: bool,
 ) -> Result<BuildReport, Diagnostics> {
-    build_full(root, output, base_url, live_reload).map(|built| built.report)
+    build_full(root, output, base_url, live_reload, &Progress::hidden()).map(|built| built.report)
 }
 
 /// A finished build and what it was made from.
@@ -184,9 +244,11 @@ pub fn build_full(
     output: Option<&Path>,
     base_url: Option<&str>,
     live_reload: bool,
+    progress: &Progress,
 ) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Vec::new();
+    progress.stage("Reading and checking the content", false);
     let (mut site, warnings) = Site::load(root)?;
     stages.push(("load and check", started.elapsed()));
     if let Some(url) = base_url {
@@ -205,7 +267,7 @@ pub fn build_full(
         )
     };
     let staging = output::Staging::create(&output).map_err(io_error)?;
-    let (files, prepared) = site.render_all(&staging, live_reload, &mut stages)?;
+    let (files, prepared) = site.render_all(&staging, live_reload, &mut stages, progress)?;
     let swapping = Instant::now();
     staging.commit().map_err(io_error)?;
     stages.push(("replace output", swapping.elapsed()));

@@ -70,13 +70,18 @@ function showCounts(counts) {
   }
 }
 
+// Shows the next results in rank order, each as soon as its fragment has arrived (they are fetched
+// together), so the first result does not wait for the slowest.
 async function renderMore() {
   const batch = results.slice(shown, shown + PAGE_SIZE);
   const run = latest;
-  const pages = await Promise.all(batch.map((r) => r.data()));
-  if (run !== latest) return null;
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+  const pending = batch.map((r) => r.data());
   let first = null;
-  for (const page of pages) {
+  for (const data of pending) {
+    const page = await data;
+    if (run !== latest) return null;
     const item = document.createElement("li");
     const heading = document.createElement("h3");
     const link = document.createElement("a");
@@ -98,8 +103,6 @@ async function renderMore() {
     list.append(item);
     first ??= link;
   }
-  shown += batch.length;
-  more.hidden = shown >= results.length;
   return first;
 }
 
