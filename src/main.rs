@@ -6,6 +6,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// mimalloc instead of glibc's allocator: the build allocates and frees many small strings on several
+/// threads (template values, Pagefind's word maps). At 10,000 cases it cut the build from 80 s to 59 s and
+/// peak memory from 6.3 to 4.6 GiB (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use inspira::diagnostics::Diagnostics;
 use inspira::site::{self, BuildReport};
 use inspira::vocabulary::Vocabulary;
