@@ -30,6 +30,8 @@ use crate::validate;
 /// What one update did.
 #[derive(Debug)]
 pub enum Update {
+    /// Nothing that makes up the site changed (an editor's temporary file, say).
+    Nothing,
     /// A full build.
     Full(BuildReport),
     /// Only the pages showing the changed cases were rendered again.
@@ -94,6 +96,9 @@ impl Session {
             pages_written();
             return Ok(Update::Full(report));
         };
+        if slugs.is_empty() {
+            return Ok(Update::Nothing);
+        }
         match self.update_cases(&slugs)? {
             Some((pages, warnings)) => {
                 let elapsed = started.elapsed();
@@ -144,8 +149,9 @@ impl Session {
         }
     }
 
-    /// The slugs of the changed files when every one is an existing case's file; `None` when
-    /// anything else changed (or nothing is kept to update).
+    /// The slugs of the changed files when every one is an existing case's file (files that are not
+    /// Markdown, such as an editor's temporary files, do not count); `None` when anything else changed
+    /// (or nothing is kept to update).
     fn edited_cases(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
         let (site, _) = self.state.as_ref()?;
         let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
@@ -161,7 +167,9 @@ impl Session {
             else {
                 return None;
             };
-            let slug = file.strip_suffix(".md")?;
+            let Some(slug) = file.strip_suffix(".md") else {
+                continue;
+            };
             if !self.root.join(relative).is_file()
                 || !site.content.cases.iter().any(|c| c.slug == slug)
             {
@@ -169,7 +177,7 @@ impl Session {
             }
             slugs.insert(slug.to_string());
         }
-        (!slugs.is_empty()).then(|| slugs.into_iter().collect())
+        Some(slugs.into_iter().collect())
     }
 
     /// Re-reads the cases and renders the pages that show them. `Ok(None)` when an edit needs a full

