@@ -229,31 +229,35 @@ impl Session {
         }
         let renderer = site.renderer(self.live_reload);
         let mut changes = Vec::new();
+        let mut failed = None;
         for (i, _) in &previous {
-            // A failed update leaves `prepared` as it was, so restoring the sources keeps them in step.
             match renderer.update_case(prepared, *i) {
                 Ok(edit) => changes.push(edit),
                 Err(found) => {
-                    restore(site, previous);
-                    let mut problems = Diagnostics::new();
-                    problems.extend(found);
-                    problems.sort();
-                    return Err(problems);
+                    failed = Some(found);
+                    break;
                 }
             }
         }
-        let renderer = site.renderer(self.live_reload);
-        let sink = Folder(self.output.clone());
-        let written = renderer
-            .render_pages(prepared, &sink, None, &|deps| {
+        let written = match failed {
+            Some(found) => Err(found),
+            None => renderer.render_pages(prepared, &Folder(self.output.clone()), None, &|deps| {
                 changes.iter().any(|edit| edit.affects(deps))
-            })
-            .map_err(|found| {
+            }),
+        };
+        let written = match written {
+            Ok(written) => written,
+            Err(found) => {
+                // The views of the cases before the failing one were already updated: the kept state
+                // no longer matches the sources, so the next change gets a full build.
+                restore(site, previous);
+                self.state = None;
                 let mut problems = Diagnostics::new();
                 problems.extend(found);
                 problems.sort();
-                problems
-            })?;
+                return Err(problems);
+            }
+        };
         warnings.sort();
         Ok(Some((written.len(), warnings)))
     }

@@ -199,3 +199,35 @@ fn an_editors_temporary_file_is_not_a_change() {
     assert!(matches!(update, Update::Nothing), "{update:?}");
     assert!(!reloaded);
 }
+
+#[test]
+fn a_broken_link_in_an_edit_is_reported_and_the_next_change_rebuilds_in_full() {
+    let tmp = fixture("basic");
+    let root = tmp.path();
+    let (mut session, output) = start(root);
+    session.settle();
+    let before = snapshot_tree(&output);
+    edit(
+        root,
+        "content/cases/alfa.md",
+        "(@/cases/beta.md)",
+        "(@/cases/betta.md)",
+    );
+    let problems = session
+        .update(&[case_file(root, "alfa")], || {})
+        .expect_err("a broken link is an error");
+    assert!(problems.iter().any(|d| d.message.contains("betta")));
+    assert!(snapshot_tree(&output) == before, "the output is untouched");
+
+    edit(
+        root,
+        "content/cases/alfa.md",
+        "(@/cases/betta.md)",
+        "(@/cases/beta.md)",
+    );
+    let update = session
+        .update(&[case_file(root, "alfa")], || {})
+        .expect("update after the fix");
+    assert!(matches!(update, Update::Full(_)), "{update:?}");
+    assert_same_as_full_build(&mut session, root, &output);
+}
