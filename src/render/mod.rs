@@ -494,102 +494,57 @@ impl Renderer<'_> {
             }
         }
         // The pages that show every case, one page per `cases_per_page` cases.
-        let per_page = self.config.compare.cases_per_page;
-        let chunks = chunks(cases.len(), per_page);
+        let paging = Paging {
+            per_page: self.config.compare.cases_per_page,
+            count: cases.len(),
+            base_path,
+            strings,
+        };
+        let chunks = chunks(cases.len(), paging.per_page);
         for (number, range) in chunks.iter().cloned() {
-            let pagination = pagination::paginate(
-                base_path,
+            jobs.push(paging.job(
                 "compare/",
+                "compare.html",
                 number,
-                per_page,
-                cases.len(),
-                strings,
-            );
-            let chunk = range.clone();
-            jobs.push(
-                Job::new(
-                    pagination::path("compare/", number),
-                    "compare.html",
-                    move || {
-                        let mut ctx = page_context(
-                            "compare",
-                            strings.get("compare_title"),
-                            strings.get("compare_description"),
-                            vec![],
-                        );
-                        ctx.insert("cases", &p.briefs_of(chunk.clone()));
-                        ctx.insert("dimensions", dimensions);
-                        paged_page(ctx, &pagination, strings)
-                    },
-                )
-                .deps(Deps::Cases(range.clone())),
-            );
-            let pagination = pagination::paginate(
-                base_path,
+                range.clone(),
+                move |chunk| {
+                    let mut ctx = page_context(
+                        "compare",
+                        strings.get("compare_title"),
+                        strings.get("compare_description"),
+                        vec![],
+                    );
+                    ctx.insert("cases", &p.briefs_of(chunk));
+                    ctx.insert("dimensions", dimensions);
+                    ctx
+                },
+            ));
+            jobs.push(paging.job(
                 "compare/facts/",
+                "facts.html",
                 number,
-                per_page,
-                cases.len(),
-                strings,
-            );
-            let chunk = range.clone();
-            jobs.push(
-                Job::new(
-                    pagination::path("compare/facts/", number),
-                    "facts.html",
-                    move || {
-                        let ctx = sections::facts_page(&cases[chunk.clone()], base_path, strings);
-                        paged_page(ctx, &pagination, strings)
-                    },
-                )
-                .deps(Deps::Cases(range.clone())),
-            );
-            let pagination = pagination::paginate(
-                base_path,
+                range.clone(),
+                move |chunk| sections::facts_page(&cases[chunk], base_path, strings),
+            ));
+            jobs.push(paging.job(
                 "timeline/",
+                "timeline.html",
                 number,
-                per_page,
-                cases.len(),
-                strings,
-            );
-            let chunk = range.clone();
-            jobs.push(
-                Job::new(
-                    pagination::path("timeline/", number),
-                    "timeline.html",
-                    move || {
-                        let ctx = sections::timeline_page(&cases[chunk.clone()], strings);
-                        paged_page(ctx, &pagination, strings)
-                    },
-                )
-                .deps(Deps::Cases(range.clone())),
-            );
-            let pagination = pagination::paginate(
-                base_path,
+                range.clone(),
+                move |chunk| sections::timeline_page(&cases[chunk], strings),
+            ));
+            jobs.push(paging.job(
                 "compare/side-by-side/",
+                "side-by-side.html",
                 number,
-                per_page,
-                cases.len(),
-                strings,
-            );
-            let chunk = range.clone();
-            jobs.push(
-                Job::new(
-                    pagination::path("compare/side-by-side/", number),
-                    "side-by-side.html",
-                    move || {
-                        let mut ctx = sections::side_by_side_page(
-                            &cases[chunk.clone()],
-                            dimensions,
-                            base_path,
-                            strings,
-                        );
-                        ctx.insert("side_by_side_css", &sections::side_by_side_css_name(number));
-                        paged_page(ctx, &pagination, strings)
-                    },
-                )
-                .deps(Deps::Cases(range.clone())),
-            );
+                range,
+                move |chunk| {
+                    let mut ctx =
+                        sections::side_by_side_page(&cases[chunk], dimensions, base_path, strings);
+                    ctx.insert("side_by_side_css", &sections::side_by_side_css_name(number));
+                    ctx
+                },
+            ));
         }
         if let Some(statement) = &self.config.accessibility {
             let mut job = Job::new(
@@ -603,19 +558,15 @@ impl Renderer<'_> {
         for dim in dimensions {
             let dir = format!("compare/{}/", dim.slug);
             for (number, range) in chunks.iter().cloned() {
-                let pagination =
-                    pagination::paginate(base_path, &dir, number, per_page, cases.len(), strings);
-                let deps = Deps::Cases(range.clone());
                 jobs.push(
-                    Job::new(pagination::path(&dir, number), "matrix.html", move || {
+                    paging.job(&dir, "matrix.html", number, range, move |chunk| {
                         let dimension = dim.dimension;
-                        let cases = &cases[range.clone()];
                         let rows: Vec<MatrixRow> = dim
                             .terms
                             .iter()
                             .map(|term| MatrixRow {
                                 term,
-                                cells: cases
+                                cells: cases[chunk.clone()]
                                     .iter()
                                     .map(|case| entries_for(case, dimension, &term.id))
                                     .collect(),
@@ -634,11 +585,10 @@ impl Renderer<'_> {
                             )],
                         );
                         ctx.insert("dimension", dim);
-                        ctx.insert("cases", &p.briefs_of(range.clone()));
+                        ctx.insert("cases", &p.briefs_of(chunk));
                         ctx.insert("rows", &rows);
-                        paged_page(ctx, &pagination, strings)
-                    })
-                    .deps(deps),
+                        ctx
+                    }),
                 );
             }
         }
@@ -1083,6 +1033,43 @@ fn entries_for(case: &CaseView, dimension: Dimension, term: &str) -> Vec<TermEnt
             date: e.date.map(str::to_string),
         })
         .collect()
+}
+
+/// What every page of a paginated page needs to know.
+struct Paging<'p> {
+    per_page: usize,
+    /// How many cases the site has.
+    count: usize,
+    base_path: &'p str,
+    strings: &'p strings::Strings,
+}
+
+impl<'p> Paging<'p> {
+    /// Page `number` of the page at `dir`, showing the cases in `range`: `context` builds the page's
+    /// context from that range, and the pager and the page's position in the title are added.
+    fn job(
+        &self,
+        dir: &str,
+        template: &'static str,
+        number: usize,
+        range: std::ops::Range<usize>,
+        context: impl Fn(std::ops::Range<usize>) -> Context + Send + Sync + 'p,
+    ) -> Job<'p> {
+        let pagination = pagination::paginate(
+            self.base_path,
+            dir,
+            number,
+            self.per_page,
+            self.count,
+            self.strings,
+        );
+        let strings = self.strings;
+        let chunk = range.clone();
+        Job::new(pagination::path(dir, number), template, move || {
+            paged_page(context(chunk.clone()), &pagination, strings)
+        })
+        .deps(Deps::Cases(range))
+    }
 }
 
 /// Adds the pager to one page of a paginated page, and its position to the title when there are several.
