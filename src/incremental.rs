@@ -133,11 +133,12 @@ impl Session {
             Some(&self.output),
             Some(&self.base_url),
             self.live_reload,
+            true,
             &site::Progress::on_terminal(),
         );
         match built {
             Ok(built) => {
-                self.state = Some((built.site, built.prepared));
+                self.state = built.state;
                 Ok(built.report)
             }
             Err(problems) => {

@@ -113,6 +113,7 @@ fn main() -> ExitCode {
                     output.as_deref(),
                     base_url.as_deref(),
                     false,
+                    false,
                     &progress,
                 )
                 .map(|built| built.report)

@@ -147,17 +147,16 @@ impl Site {
             .map_err(diagnostics)
     }
 
-    /// Renders every output file, pages and search index, into `sink`; the index is built on a thread
-    /// of its own while the pages render. Returns how many files were written, and what the pages
-    /// were made from (which `inspira serve` keeps for incremental rebuilds).
+    /// Renders every page and derived file into `sink` and starts the search index on a thread of its
+    /// own, fed while the pages render. Returns how many files were written, what the pages were made
+    /// from (which `inspira serve` keeps for incremental rebuilds) and the unfinished index.
     fn render_all(
         &self,
         sink: &dyn Sink,
         live_reload: bool,
         stages: &mut Vec<(&'static str, Duration)>,
         progress: &Progress,
-    ) -> Result<(usize, Prepared), Diagnostics> {
-        let sink = &Counting { sink, progress };
+    ) -> Result<(usize, Prepared, search::Indexer), Diagnostics> {
         let started = Instant::now();
         progress.stage("Preparing the views", false);
         let renderer = self.renderer(live_reload);
@@ -182,14 +181,7 @@ impl Site {
             written += 1;
         }
         stages.push(("render", started.elapsed()));
-        progress.stage("Finishing the search index", true);
-        let started = Instant::now();
-        let bundle = indexer.finish()?;
-        for (path, bytes) in &bundle {
-            sink.put(path, bytes).map_err(|e| write_error(path, &e))?;
-        }
-        stages.push(("search index (rest)", started.elapsed()));
-        Ok((written + bundle.len(), prepared))
+        Ok((written, prepared, indexer))
     }
 
     /// The renderer over this site.
@@ -228,22 +220,33 @@ pub fn build_with(
     base_url: Option<&str>,
     live_reload: bool,
 ) -> Result<BuildReport, Diagnostics> {
-    build_full(root, output, base_url, live_reload, &Progress::hidden()).map(|built| built.report)
+    build_full(
+        root,
+        output,
+        base_url,
+        live_reload,
+        false,
+        &Progress::hidden(),
+    )
+    .map(|built| built.report)
 }
 
 /// A finished build and what it was made from.
 pub struct Built {
     pub report: BuildReport,
-    pub site: Site,
-    pub prepared: Prepared,
+    /// The loaded site and its views, when asked to keep them.
+    pub state: Option<(Site, Prepared)>,
 }
 
-/// [`build_with`], keeping the loaded site and the prepared views for incremental rebuilds.
+/// [`build_with`], with a progress display, optionally keeping the loaded site and the prepared views
+/// for incremental rebuilds. Without `keep`, they are dropped before the search index is finished,
+/// which is when the build needs the most memory.
 pub fn build_full(
     root: &Path,
     output: Option<&Path>,
     base_url: Option<&str>,
     live_reload: bool,
+    keep: bool,
     progress: &Progress,
 ) -> Result<Built, Diagnostics> {
     let started = Instant::now();
@@ -267,23 +270,41 @@ pub fn build_full(
         )
     };
     let staging = output::Staging::create(&output).map_err(io_error)?;
-    let (files, prepared) = site.render_all(&staging, live_reload, &mut stages, progress)?;
+    let sink = &Counting {
+        sink: &staging,
+        progress,
+    };
+    let (mut files, prepared, indexer) =
+        site.render_all(sink, live_reload, &mut stages, progress)?;
+    let cases = site.content.cases.len();
+    let state = if keep {
+        Some((site, prepared))
+    } else {
+        drop(prepared);
+        drop(site);
+        None
+    };
+    progress.stage("Finishing the search index", true);
+    let indexing = Instant::now();
+    let bundle = indexer.finish()?;
+    for (path, bytes) in &bundle {
+        sink.put(path, bytes).map_err(|e| write_error(path, &e))?;
+    }
+    files += bundle.len();
+    drop(bundle);
+    stages.push(("search index (rest)", indexing.elapsed()));
     let swapping = Instant::now();
     staging.commit().map_err(io_error)?;
     stages.push(("replace output", swapping.elapsed()));
     let report = BuildReport {
         output,
         files,
-        cases: site.content.cases.len(),
+        cases,
         warnings,
         elapsed: started.elapsed(),
         stages,
     };
-    Ok(Built {
-        report,
-        site,
-        prepared,
-    })
+    Ok(Built { report, state })
 }
 
 /// Problems from rendering, sorted for the report.
