@@ -132,31 +132,28 @@ impl Site {
     /// skips the most expensive stage.
     pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
         let memory = output::Memory::default();
-        self.render_into(&memory, None, false)?;
+        self.render_into(&memory)?;
         Ok(memory.into_files())
     }
 
-    fn render_into(
-        &self,
-        sink: &dyn Sink,
-        search: Option<&search::Indexer>,
-        live_reload: bool,
-    ) -> Result<Vec<String>, Diagnostics> {
-        self.renderer(live_reload)
-            .render(sink, search)
-            .map_err(diagnostics)
+    /// Renders every page and derived file into `sink`, without the search index.
+    fn render_into(&self, sink: &dyn Sink) -> Result<(), Diagnostics> {
+        self.render_all(sink, false, false, &mut Vec::new(), &Progress::hidden())
+            .map(|_| ())
     }
 
-    /// Renders every page and derived file into `sink` and starts the search index on a thread of its
-    /// own, fed while the pages render. Returns how many files were written, what the pages were made
-    /// from (which `inspira serve` keeps for incremental rebuilds) and the unfinished index.
+    /// Renders every page and derived file into `sink` and, with `search`, starts the search index on
+    /// a thread of its own, fed while the pages render. Returns how many files were written, what the
+    /// pages were made from (which `inspira serve` keeps for incremental rebuilds) and the unfinished
+    /// index.
     fn render_all(
         &self,
         sink: &dyn Sink,
         live_reload: bool,
+        search: bool,
         stages: &mut Vec<(&'static str, Duration)>,
         progress: &Progress,
-    ) -> Result<(usize, Prepared, search::Indexer), Diagnostics> {
+    ) -> Result<(usize, Prepared, Option<search::Indexer>), Diagnostics> {
         let started = Instant::now();
         progress.stage("Preparing the views", false);
         let renderer = self.renderer(live_reload);
@@ -164,12 +161,15 @@ impl Site {
         stages.push(("prepare", started.elapsed()));
         progress.stage("Rendering the pages", true);
         let started = Instant::now();
-        let indexer = search::Indexer::start(&self.config.language);
-        for record in renderer.records(&prepared) {
-            indexer.add(search::Document::Record(record));
-        }
+        let indexer = search.then(|| {
+            let indexer = search::Indexer::start(&self.config.language);
+            for record in renderer.records(&prepared) {
+                indexer.add(search::Document::Record(record));
+            }
+            indexer
+        });
         let mut written = renderer
-            .render_pages(&prepared, sink, Some(&indexer), &|_| true)
+            .render_pages(&prepared, sink, indexer.as_ref(), &|_| true)
             .map_err(diagnostics)?
             .len();
         for (path, bytes) in renderer
@@ -275,7 +275,7 @@ pub fn build_full(
         progress,
     };
     let (mut files, prepared, indexer) =
-        site.render_all(sink, live_reload, &mut stages, progress)?;
+        site.render_all(sink, live_reload, true, &mut stages, progress)?;
     let cases = site.content.cases.len();
     let state = if keep {
         Some((site, prepared))
@@ -286,7 +286,10 @@ pub fn build_full(
     };
     progress.stage("Finishing the search index", true);
     let indexing = Instant::now();
-    let bundle = indexer.finish()?;
+    let bundle = match indexer {
+        Some(indexer) => indexer.finish()?,
+        None => Vec::new(),
+    };
     for (path, bytes) in &bundle {
         sink.put(path, bytes).map_err(|e| write_error(path, &e))?;
     }
@@ -326,7 +329,7 @@ fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok((site, mut warnings)) => {
-            if let Err(problems) = site.render_into(&output::Discard, None, false) {
+            if let Err(problems) = site.render_into(&output::Discard) {
                 warnings.extend(problems);
                 warnings.sort();
             }

@@ -212,30 +212,6 @@ impl<'a> Job<'a> {
 }
 
 impl Renderer<'_> {
-    /// Renders every file into `sink` and, when given one, feeds `search` as it goes. Returns the
-    /// paths written, sorted, or every problem found on the way (files already in the sink are then
-    /// incomplete and should be thrown away).
-    pub fn render(
-        &self,
-        sink: &dyn Sink,
-        search: Option<&search::Indexer>,
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
-        let prepared = self.prepare()?;
-        if let Some(search) = search {
-            for record in self.records(&prepared) {
-                search.add(search::Document::Record(record));
-            }
-        }
-        let mut written = self.render_pages(&prepared, sink, search, &|_| true)?;
-        for (path, bytes) in self.derived_files(&prepared).map_err(|d| vec![d])? {
-            sink.put(&path, &bytes)
-                .map_err(|e| vec![write_error(&path, &e)])?;
-            written.push(path);
-        }
-        written.sort();
-        Ok(written)
-    }
-
     /// Brings `p` up to date after case `i` was edited in place: the same slug, place in the case order,
     /// terms and related links (the caller checks, and rebuilds everything otherwise). Returns what
     /// the edit changed, or the edited case's problems (then `p` is unchanged).
