@@ -1,8 +1,10 @@
 //! inspira: a static site generator for comparative knowledge bases of strategies.
 //!
 //! The pipeline reads `content/` (cases, vocabularies, pages), validates it into a [`site::Site`],
-//! derives the comparison indexes ([`compare`]), renders pages with Tera ([`render`]) and swaps the
-//! result into the output folder ([`output`]).
+//! derives the comparison indexes ([`compare`]), renders pages with Tera ([`render`]) into a staging
+//! folder while Pagefind indexes the content ([`search`]), and swaps the result into the output folder
+//! ([`output`]). `inspira serve` keeps the prepared site and re-renders only what an edit touches
+//! ([`incremental`]).
 
 pub mod compare;
 pub mod config;
