@@ -32,12 +32,7 @@ const YAML_FIRST_LINE: usize = 2;
 
 /// Runs every cross-file check and returns what it found, sorted.
 pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
-    let slugs: BTreeSet<&str> = content
-        .cases
-        .iter()
-        .map(|c| c.slug.as_str())
-        .chain(content.unparsed_cases.iter().map(String::as_str))
-        .collect();
+    let slugs = case_slugs(content);
     let mut diagnostics = Diagnostics::new();
     let per_case: Vec<Diagnostics> = content
         .cases
@@ -58,14 +53,19 @@ pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     diagnostics
 }
 
-/// The checks of one case against the rest of the site, for `inspira serve` when only that case changed.
-pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) -> Diagnostics {
-    let slugs: BTreeSet<&str> = content
+/// Every case's slug, the files that could not be parsed included: references to them are not errors.
+fn case_slugs(content: &Content) -> BTreeSet<&str> {
+    content
         .cases
         .iter()
         .map(|c| c.slug.as_str())
         .chain(content.unparsed_cases.iter().map(String::as_str))
-        .collect();
+        .collect()
+}
+
+/// The checks of one case against the rest of the site, for `inspira serve` when only that case changed.
+pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) -> Diagnostics {
+    let slugs = case_slugs(content);
     let mut diagnostics = check_case(case, vocabulary, &slugs);
     diagnostics.sort();
     diagnostics
