@@ -6,8 +6,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use rayon::prelude::*;
-
 use crate::render::OutputFile;
 
 /// Refuses output folders that would destroy the site's own files when replaced.
@@ -164,15 +162,6 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `files` to `output`, replacing it as a whole.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let staging = Staging::create(output)?;
-    files
-        .par_iter()
-        .try_for_each(|(path, bytes)| staging.put(path, bytes))?;
-    staging.commit()
-}
-
 fn remove_if_exists(path: &Path) -> io::Result<()> {
     match fs::remove_dir_all(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
@@ -184,21 +173,27 @@ fn remove_if_exists(path: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    /// Stages `files` for `output`, committing them unless `commit` is false.
+    fn stage(output: &Path, files: &[(&str, &str)], commit: bool) {
+        let staging = Staging::create(output).unwrap();
+        for (path, text) in files {
+            staging.put(path, text.as_bytes()).unwrap();
+        }
+        if commit {
+            staging.commit().unwrap();
+        }
+    }
+
     #[test]
-    fn replaces_the_whole_output() {
+    fn a_commit_replaces_the_whole_output_and_a_drop_leaves_it_untouched() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        write_site(
-            &out,
-            &[
-                ("a/index.html".into(), b"one".to_vec()),
-                ("stale.html".into(), b"x".to_vec()),
-            ],
-        )
-        .unwrap();
-        write_site(&out, &[("a/index.html".into(), b"two".to_vec())]).unwrap();
+        stage(&out, &[("a/index.html", "one"), ("stale.html", "x")], true);
+        stage(&out, &[("a/index.html", "two")], true);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("stale.html").exists());
+        stage(&out, &[("a/index.html", "three")], false);
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "staging folders are cleaned up");
     }
