@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { checkWidgets } from './widgets.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -34,7 +35,6 @@ if (!PREFIX.endsWith('/')) PREFIX += '/';
 const HOST = '127.0.0.1';
 const ORIGIN = `http://${HOST}:${PORT}`;
 const BASE = ORIGIN + PREFIX;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const JOBS = Math.max(1, Number(process.env.INSPIRA_TEST_JOBS ?? 2));
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'target', 'screenshots');
 const REPORT_FILE = path.join(REPO_ROOT, 'target', 'browser-test-report.json');
@@ -56,15 +56,6 @@ const TEXT_SPACING_CSS =
   'p { margin-bottom: 2em !important; }';
 const FOCUS_STEPS = 15;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // ---------------------------------------------------------------- results
 

@@ -28,17 +28,8 @@ const repo = path.resolve(here, '..', '..');
 const require = createRequire(path.join(repo, 'tests', 'browser', 'package.json'));
 const { chromium } = require('playwright-core');
 const { startServer } = await import(new URL('../../tests/browser/server.mjs', import.meta.url));
+const { CHROMIUM, CHROMIUM_ARGS } = await import(new URL('../../tests/browser/chromium.mjs', import.meta.url));
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DEFAULT_QUERIES = ['integration', 'kvinnojouren', 'ödeshög', 'arbete bostad'];
 const TIMEOUT_MS = 60_000;
 
