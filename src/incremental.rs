@@ -336,7 +336,7 @@ fn same_structure(cases: &[Case], i: usize, edited: &Case) -> bool {
     in_order && terms(old) == terms(edited) && related(old) == related(edited)
 }
 
-/// Writes the search bundle into `output/pagefind/` and removes the files the new bundle no longer has.
+/// Writes the search bundle into `output/search-index/` and removes the files the new bundle no longer has.
 fn replace_bundle(output: &Path, bundle: &[(String, Vec<u8>)]) -> std::io::Result<()> {
     let sink = Folder(output.to_path_buf());
     for (path, bytes) in bundle {

@@ -2,7 +2,7 @@
 //!
 //! The pipeline reads `content/` (cases, vocabularies, pages), validates it into a [`site::Site`],
 //! derives the comparison indexes ([`compare`]), renders pages with Tera ([`render`]) into a staging
-//! folder while Pagefind indexes the content ([`search`]), and swaps the result into the output folder
+//! folder while the search index is built from the content ([`search`]), and swaps the result into the output folder
 //! ([`output`]). `inspira serve` keeps the prepared site and re-renders only what an edit touches
 //! ([`incremental`]).
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// mimalloc instead of glibc's allocator: the build allocates and frees many small strings on several
-/// threads (template values, Pagefind's word maps). At 10,000 cases it cut the build from 80 s to 59 s and
+/// threads (template values, the search index's word maps). At 10,000 cases it cut the build from 80 s to 59 s and
 /// peak memory from 6.0 to 4.4 GiB (BENCHMARKS.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -5,8 +5,8 @@ mod common;
 use common::{attrs, fixture, html, snapshot_tree, texts};
 use inspira::site;
 
-/// The pages Pagefind should index: every case, term and free page (records made from the content),
-/// and the accessibility statement (from its HTML), as listed in the site's own JSON export.
+/// The pages the search should index: every case, term and free page (records made from the
+/// content), and the accessibility statement (from its HTML), as listed in the site's own JSON export.
 fn expected_page_count(out: &std::path::Path) -> usize {
     let export: serde_json::Value =
         serde_json::from_str(&common::read(out.join("knowledge-base.json"))).expect("json");
@@ -23,57 +23,81 @@ fn expected_page_count(out: &std::path::Path) -> usize {
         + accessibility
 }
 
+fn gunzip(path: std::path::PathBuf) -> serde_json::Value {
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+        .unwrap_or_else(|e| panic!("{} is not gzip: {e}", path.display()));
+    serde_json::from_str(&text).expect("json")
+}
+
 #[test]
-fn build_writes_a_swedish_pagefind_bundle() {
+fn build_writes_a_swedish_search_index_with_one_file_per_page() {
     let root = fixture("basic");
     let out = root.path().join("public");
-    site::build(root.path(), None, None).expect("build");
-    let bundle = out.join("pagefind");
-    for file in ["pagefind.js", "pagefind-entry.json", "wasm.sv.pagefind"] {
-        assert!(bundle.join(file).is_file(), "pagefind/{file} is missing");
+    site::build(root.path(), None, Some("/kb/")).expect("build");
+    let bundle = out.join("search-index");
+    for file in [
+        "engine.js",
+        "meta.json",
+        "filters.json.gz",
+        "terms/0.json.gz",
+    ] {
+        assert!(
+            bundle.join(file).is_file(),
+            "search-index/{file} is missing"
+        );
     }
-    let names: Vec<String> = snapshot_tree(&bundle)
-        .into_keys()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
+    let meta: serde_json::Value =
+        serde_json::from_str(&common::read(bundle.join("meta.json"))).expect("json");
+    assert_eq!(meta["language"], "sv");
+    assert_eq!(meta["version"], 1);
+    let pages = expected_page_count(&out);
+    assert_eq!(meta["pages"], pages);
+    // One file per page, each with the page's URL under the base path and its title.
+    let urls: Vec<String> = (0..pages)
+        .map(|i| {
+            let page = gunzip(bundle.join(format!("pages/{i}.json.gz")));
+            page["url"].as_str().expect("url").to_string()
+        })
         .collect();
-    for (prefix, suffix) in [
-        ("index/", ".pf_index"),
-        ("fragment/", ".pf_fragment"),
-        ("pagefind.sv_", ".pf_meta"),
+    for url in [
+        "/kb/cases/alfa/",
+        "/kb/cases/beta/",
+        "/kb/terms/focus-areas/bostad/",
+        "/kb/om/",
     ] {
-        assert!(
-            names
-                .iter()
-                .any(|n| n.starts_with(prefix) && n.ends_with(suffix)),
-            "no {prefix}*{suffix} in {names:?}"
-        );
+        assert!(urls.iter().any(|u| u == url), "{url} not indexed: {urls:?}");
     }
-    // Pagefind's ready-made interfaces are not shipped (the theme has its own), nor the web worker
-    // (the theme searches without one) or the WebAssembly for pages of unknown language.
-    for unused in [
-        "pagefind-ui.js",
-        "pagefind-worker.js",
-        "wasm.unknown.pagefind",
-    ] {
-        assert!(
-            !bundle.join(unused).exists(),
-            "pagefind/{unused} is shipped"
+    assert!(!bundle.join(format!("pages/{pages}.json.gz")).exists());
+    // Every chunk named in meta.json exists, and the keys are sorted across chunks.
+    let chunks = meta["chunks"].as_array().expect("chunks");
+    let mut all_keys: Vec<String> = Vec::new();
+    for i in 0..chunks.len() {
+        let chunk = gunzip(bundle.join(format!("terms/{i}.json.gz")));
+        let keys = chunk["keys"].as_array().expect("keys");
+        assert_eq!(
+            keys.len(),
+            chunk["postings"].as_array().expect("postings").len()
         );
+        all_keys.extend(keys.iter().map(|k| k.as_str().expect("key").to_string()));
     }
-
-    let entry: serde_json::Value =
-        serde_json::from_str(&common::read(bundle.join("pagefind-entry.json"))).expect("json");
-    let languages = entry["languages"].as_object().expect("languages");
-    assert_eq!(
-        languages.keys().collect::<Vec<_>>(),
-        ["sv"],
-        "one language, Swedish"
+    assert!(
+        all_keys.windows(2).all(|w| w[0] < w[1]),
+        "keys are sorted and unique"
     );
-    assert_eq!(entry["languages"]["sv"]["wasm"], "sv");
-    assert_eq!(
-        entry["languages"]["sv"]["page_count"],
-        expected_page_count(&out)
-    );
+    // Filters: content kind for every page, and the cases' kind and county.
+    let filters = gunzip(bundle.join("filters.json.gz"));
+    let names: Vec<&str> = filters["names"]
+        .as_array()
+        .expect("names")
+        .iter()
+        .map(|n| n.as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["Innehåll", "Län", "Typ"]);
+    for per_page in filters["pages"].as_array().expect("pages") {
+        assert_eq!(per_page.as_array().expect("values").len(), pages);
+    }
 }
 
 #[test]
@@ -83,11 +107,11 @@ fn the_search_bundle_is_byte_identical_across_builds() {
     let second = root.path().join("second");
     site::build(root.path(), Some(&first), None).expect("first build");
     site::build(root.path(), Some(&second), None).expect("second build");
-    let a = snapshot_tree(&first.join("pagefind"));
-    let b = snapshot_tree(&second.join("pagefind"));
+    let a = snapshot_tree(&first.join("search-index"));
+    let b = snapshot_tree(&second.join("search-index"));
     assert!(!a.is_empty());
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
-    assert!(a == b, "the pagefind files differ between two builds");
+    assert!(a == b, "the search index files differ between two builds");
 }
 
 #[test]
@@ -99,8 +123,8 @@ fn search_page_has_a_form_a_live_region_and_a_list_of_every_page() {
     assert_eq!(texts(&doc, "h1"), ["Sök"]);
     assert_eq!(attrs(&doc, "form[role=search]", "method"), ["get"]);
     assert_eq!(
-        attrs(&doc, "form[role=search]", "data-pagefind"),
-        ["/kb/pagefind/"]
+        attrs(&doc, "form[role=search]", "data-index"),
+        ["/kb/search-index/"]
     );
     assert_eq!(attrs(&doc, "input[type=search]", "name"), ["q"]);
     assert_eq!(attrs(&doc, "label[for=sok-fraga]", "for").len(), 1);

@@ -9,7 +9,7 @@
 # templates (tools/bench/hugo/: one page per case, one page per vocabulary term). Each build writes to an
 # emptied output folder; wall time and peak RSS come from /usr/bin/time. It prints the median, min and max
 # wall time, the median peak RSS, the output's file count and size, and the ratio inspira/Hugo. For the
-# search index it prints the pagefind/ folder's size and file count, and at N=10000 it measures search in
+# search index it prints the search-index/ folder's size and file count, and at N=10000 it measures search in
 # headless Chromium (tools/bench/search.mjs): bytes downloaded and time to the first result per query.
 #
 # Environment:
@@ -295,11 +295,11 @@ for n in "${sizes[@]}"; do
   if [ -n "$i_wall" ]; then
     echo "  inspira stages, last run:"
     sed -n '/^Built /,$p' "$dir/inspira.log" | sed 's/^/    /'
-    pf="$dir/inspira-out/pagefind"
-    if [ -d "$pf" ]; then
-      pf_bytes=$(du -sb "$pf" | cut -f1)
-      echo "  search index: pagefind/ $(awk -v b="$pf_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') in $(files_of "$pf") files" \
-        "(index/ $(files_of "$pf/index"), fragment/ $(files_of "$pf/fragment"), filter/ $(files_of "$pf/filter"))"
+    si="$dir/inspira-out/search-index"
+    if [ -d "$si" ]; then
+      si_bytes=$(du -sb "$si" | cut -f1)
+      echo "  search index: search-index/ $(awk -v b="$si_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') in $(files_of "$si") files" \
+        "(terms/ $(files_of "$si/terms"), pages/ $(files_of "$si/pages"))"
     fi
   fi
 

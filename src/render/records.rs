@@ -9,7 +9,7 @@ use super::strings::Strings;
 use super::view::CaseView;
 use crate::content::{Case, Content};
 use crate::markdown::plain_text;
-use crate::search::Record;
+use crate::search::{Record, weight};
 
 /// Collects text blocks, one per line, skipping empty ones.
 #[derive(Default)]
@@ -61,18 +61,26 @@ pub(super) fn records(
         for term in &dim.terms {
             let mut text = Text::default();
             text.add(&term.label);
-            text.add(term.label_en.as_deref().unwrap_or(""));
             text.add(&dim.title);
             text.add(&term.definition);
-            text.add(term.definition_en.as_deref().unwrap_or(""));
+            // The English label and definition are indexed as English, apart from the Swedish.
+            let mut english = Text::default();
+            english.add(term.label_en.as_deref().unwrap_or(""));
+            english.add(term.definition_en.as_deref().unwrap_or(""));
             records.push(Record {
                 url: term.url.clone(),
                 title: term.label.clone(),
                 content: text.0,
+                other_languages: if english.0.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![("en".to_string(), english.0)]
+                },
                 filters: filters(&[(
                     strings.get("search_filter_content"),
                     strings.get("search_section_term"),
                 )]),
+                weight: weight::TERM,
             });
         }
     }
@@ -89,10 +97,12 @@ pub(super) fn records(
             url: view.url.clone(),
             title: view.title.clone(),
             content: text.0,
+            other_languages: Vec::new(),
             filters: filters(&[(
                 strings.get("search_filter_content"),
                 strings.get("search_section_page"),
             )]),
+            weight: weight::PAGE,
         });
     }
     records
@@ -103,11 +113,14 @@ fn case_record(case: &Case, view: &CaseView, strings: &Strings) -> Record {
     let m = &case.meta;
     let mut text = Text::default();
     text.add(&view.title);
+    // What the case page's header says of it: its kind and county ("Kommun · Stockholms län").
+    text.add(&format!("{} · {}", view.kind, view.county));
     text.add(&view.summary);
     text.add(&view.document.title);
     text.add(m.document.adopted_by.as_deref().unwrap_or(""));
     for fact in &view.facts {
         text.add(&format!("{} {} {}", fact.label, fact.value_text, fact.unit));
+        text.add(fact.note.as_deref().unwrap_or(""));
     }
     text.markdown(&m.vision.text);
     for goal in &m.vision.goals {
@@ -152,6 +165,8 @@ fn case_record(case: &Case, view: &CaseView, strings: &Strings) -> Record {
         url: view.url.clone(),
         title: view.title.clone(),
         content: text.0,
+        other_languages: Vec::new(),
+        weight: weight::CASE,
         filters: filters(&[
             (
                 strings.get("search_filter_content"),

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { checkWidgets } from './widgets.mjs';
+import { checkSearchIndex } from './search-index.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const require = createRequire(import.meta.url);
@@ -715,6 +716,13 @@ async function main() {
       await checkWidgets(browser, { ORIGIN, PREFIX, HOST, BUILD_DIR, REPO_ROOT, files, record, describeFn: DESCRIBE_FN });
     } catch (e) {
       record('widgets: the keyboard tests ran to the end', false, [e.stack ?? String(e)]);
+    }
+
+    // The search index read by the browser's engine: same keys as the indexer, and the query set.
+    try {
+      await checkSearchIndex({ BUILD_DIR, PREFIX, record });
+    } catch (e) {
+      record('search index: the checks ran to the end', false, [e.stack ?? String(e)]);
     }
 
     const caseSlug = caseFile ? caseFile.split('/')[1] : 'case';

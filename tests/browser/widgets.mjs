@@ -6,7 +6,7 @@
 //
 //   side-by-side comparison  /compare/side-by-side/   (compare.js, and side-by-side.css without JS)
 //   faceted case list        /cases/                  (facets.js)
-//   search                   /search/                 (search.js + Pagefind)
+//   search                   /search/                 (search.js + search-index/engine.js)
 //   English on term pages    /terms/<dimension>/<term>/ against content/vocabulary/*.yaml
 //
 // run.mjs calls checkWidgets() with its settings and its record() function.
@@ -692,9 +692,9 @@ class Tester {
         const t0 = Date.now();
         await page.waitForSelector('[data-search-form]:not([hidden])', { timeout: RESULT_TIMEOUT });
         ready = true;
-        this.record(`${P} › the search form appears (Pagefind loaded)`, true, [`form shown ${Date.now() - t0} ms after load`]);
+        this.record(`${P} › the search form appears (the index loaded)`, true, [`form shown ${Date.now() - t0} ms after load`]);
       } catch (e) {
-        this.record(`${P} › the search form appears (Pagefind loaded)`, false, [e.message.split('\n')[0], ...log.errors, ...log.failed]);
+        this.record(`${P} › the search form appears (the index loaded)`, false, [e.message.split('\n')[0], ...log.errors, ...log.failed]);
         for (const k of keyboardTests) this.record(name(k), false, ['the search form never appeared']);
       }
 
@@ -752,7 +752,7 @@ class Tester {
             const s0 = await this.searchState(page);
             const boxes = s0.filters.filter((f) => f.shown);
             if (!boxes.length) {
-              notes.push('skipped: the search page shows no filters (the index has no data-pagefind-filter values)');
+              notes.push('skipped: the search page shows no filters (the index has no filter values)');
             } else {
               const target = boxes.find((b) => b.count !== '(0)' && b.count !== `(${s0.results.length})`) ?? boxes[0];
               await this.tabTo(page, { selector: `[data-search-filters] input[type=checkbox][name="${target.name}"][value="${target.value}"]` }, { max: 60 });
@@ -801,11 +801,11 @@ class Tester {
 
       // Every request stayed under the prefix.
       const outside = log.requests.filter((u) => !u.startsWith(this.BASE) && !u.startsWith('data:') && !u.startsWith('blob:'));
-      const pf = log.requests.filter((u) => u.startsWith(this.BASE + 'pagefind/'));
+      const pf = log.requests.filter((u) => u.startsWith(this.BASE + 'search-index/'));
       this.record(`${P} › every request of the search stays under ${this.PREFIX}`, outside.length === 0 && log.failed.length === 0, [
         ...outside.map((u) => `request outside the prefix: ${u}`),
         ...log.failed.map((u) => `failed: ${u}`),
-        ...(outside.length || log.failed.length ? [] : [`${log.requests.length} requests, ${pf.length} of them Pagefind files, e.g. ${pf.slice(0, 4).map((u) => u.slice(this.BASE.length)).join(', ')}`]),
+        ...(outside.length || log.failed.length ? [] : [`${log.requests.length} requests, ${pf.length} of them search index files, e.g. ${pf.slice(0, 4).map((u) => u.slice(this.BASE.length)).join(', ')}`]),
       ]);
       this.record(`${P} › no console errors while used by keyboard`, log.errors.length === 0, log.errors.length ? log.errors : ['none']);
       await page.close();
@@ -823,6 +823,69 @@ class Tester {
         const bad = log.requests.filter((u) => !u.startsWith(this.BASE));
         if (bad.length) problems.push(...bad.map((u) => `request outside the prefix: ${u}`));
         notes.push(`${s.results.length} results, status "${s.status}", first: ${s.results[0]?.path}`);
+      });
+
+      // A filter in the address, with no words: it is checked on load, the results are exactly its pages,
+      // and the count next to it is the number of results.
+      await this.test(`${P}?innehall=Begrepp › a filter in the URL is chosen on load and its count is the number of results`, ctx, async (page, problems, notes) => {
+        await this.load(page, 'search/?innehall=Begrepp');
+        await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent || '').trim() !== '', null, { timeout: RESULT_TIMEOUT });
+        const s = await this.searchState(page);
+        const box = s.filters.find((f) => f.value === 'Begrepp');
+        if (!box) return problems.push('no filter "Begrepp"');
+        if (!box.checked) problems.push('"Begrepp" is not checked');
+        const total = Number((s.status.match(/^(\d+)/) ?? [NaN])[1]);
+        const count = Number((box.count.match(/\d+/) ?? [NaN])[0]);
+        if (total !== count) problems.push(`status "${s.status}" but the filter says ${box.count}`);
+        const terms = [...this.files].filter((f) => /^terms\/[^/]+\/[^/]+\/index\.html$/.test(f)).length;
+        if (total !== terms) problems.push(`${total} results, but the build has ${terms} term pages`);
+        const notTerm = s.results.filter((r) => !r.path?.startsWith(`${this.PREFIX}terms/`));
+        if (notTerm.length) problems.push(`results that are not term pages: ${notTerm.map((r) => r.path).join(', ')}`);
+        // Counts of the other filters follow the chosen one: term pages have no county.
+        const county = s.filters.filter((f) => f.name === 'Län' && f.count !== '(0)');
+        if (county.length) problems.push(`county counts not 0 with "Begrepp" chosen: ${county.map((f) => `${f.value} ${f.count}`).join(', ')}`);
+        notes.push(`status "${s.status}", Begrepp ${box.count}, ${s.results.length} shown`);
+      });
+
+      // No results: the status says so and the help says what to try; with a filter it offers to remove it.
+      await this.test(`${P}?q=Gislaved&innehall=Begrepp › no results: help names the filter, and removing it finds the case`, ctx, async (page, problems, notes) => {
+        await this.load(page, 'search/?q=Gislaved&innehall=Begrepp');
+        await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent || '').trim() !== '', null, { timeout: RESULT_TIMEOUT });
+        const hint = () =>
+          page.evaluate(() => {
+            const shown = (el) => !!el && el.getClientRects().length > 0;
+            return {
+              box: shown(document.querySelector('[data-search-hint]')),
+              filters: shown(document.querySelector('[data-search-hint-filters]')),
+              words: shown(document.querySelector('[data-search-hint-words]')),
+            };
+          });
+        const s = await this.searchState(page);
+        if (!/^Inga träffar/.test(s.status)) problems.push(`status "${s.status}", expected "Inga träffar …"`);
+        const h = await hint();
+        if (!h.box || !h.filters || !h.words) problems.push(`help shown: ${JSON.stringify(h)}`);
+        await this.tabTo(page, { selector: '[data-search-clear]' }, { max: 80 });
+        await this.key(page, 'Enter');
+        const after = await this.waitForResults(page, 'Gislaved');
+        if (!after) return problems.push('no results after "Ta bort alla avgränsningar"');
+        if (!after.results.some((r) => r.path === `${this.PREFIX}cases/gislaved/`)) problems.push('the Gislaved case is not among the results');
+        if (after.filters.some((f) => f.checked)) problems.push('a filter is still checked');
+        if (new URLSearchParams(after.search).has('innehall')) problems.push(`the URL still has the filter: ${after.search}`);
+        if ((await hint()).box) problems.push('the help is still shown next to results');
+        notes.push(`"${s.status}" → "${after.status}", URL ${after.search}`);
+      });
+
+      // From the search box to the first result without tabbing through the filters.
+      await this.test(`${P}?q=bostad › keyboard: the skip link reaches the first result in a few Tab presses`, ctx, async (page, problems, notes) => {
+        await this.load(page, 'search/?q=bostad');
+        if (!(await this.waitForResults(page, 'bostad'))) return problems.push('no results for "bostad"');
+        await page.focus('input[name="q"]');
+        const toSkip = await this.tabTo(page, { selector: '[data-search-skip]' }, { max: 3 });
+        const fp = await this.focusProblem(page, 'the skip link');
+        if (fp) problems.push(fp);
+        await this.key(page, 'Enter');
+        const presses = await this.tabTo(page, { selector: '[data-search-list] > li:first-child a' }, { max: 2 });
+        notes.push(`${toSkip}× Tab to "Gå till träffarna", Enter, ${presses}× Tab to the first result`);
       });
     } finally {
       await ctx.close();

@@ -6,17 +6,18 @@
 // it on 127.0.0.1:PORT (tests/browser/server.mjs), opens /search/ in Debian's headless Chromium
 // (playwright-core from tests/browser/node_modules; no browser is ever downloaded) and, for each query, in a
 // fresh browser context each run:
-//   - waits until the search form is shown (search.js has loaded Pagefind: pagefind.js, the wasm, the entry
-//     and meta files and the filter files) and counts those "init" bytes;
+//   - waits until the search form is shown (search.js has loaded the index: engine.js, meta.json and the
+//     filter table; or, for older builds, Pagefind's pagefind.js, wasm, entry, meta and filter files) and
+//     counts those "init" bytes;
 //   - puts the query in the search box and submits the form (the submit handler searches at once; typing would
 //     add search.js's 250 ms debounce), and measures the time from the submit to the moment the first result
 //     link is inserted into the results list (performance.now() in the page, via a MutationObserver);
-//   - counts every request under /pagefind/ made for the query (index chunks and the fragments of the first
+//   - counts every request under /search-index/ (or /pagefind/) made for the query (index chunks and the pages of the first
 //     page of results), by Chromium's own accounting (CDP Network.loadingFinished encodedDataLength: bytes on
-//     the wire, headers included; the local server does not compress, and Pagefind's files are gzip already).
-// It prints a table: results, median time to first result, when the last Pagefind file for the query had
-// arrived (median; the rest of the time is Pagefind's and search.js's work on the main thread), bytes and
-// requests for the query, and init + query (what a first-time visitor downloads from Pagefind to see results). Targets from the issue: under 300 kB
+//     the wire, headers included; the local server does not compress, and the index files are gzip already).
+// It prints a table: results, median time to first result, when the last index file for the query had
+// arrived (median; the rest of the time is the engine's and search.js's work on the main thread), bytes and
+// requests for the query, and init + query (what a first-time visitor downloads to see results). Targets from the issue: under 300 kB
 // and under 100 ms at 10,000 cases.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +60,9 @@ if (!Number.isInteger(runs) || runs < 1) usage('--runs needs a number of at leas
 if (queries.length === 0) queries.push(...DEFAULT_QUERIES);
 if (!fs.existsSync(path.join(site, 'search', 'index.html'))) usage(`${site}/search/index.html does not exist`);
 if (!fs.existsSync(CHROMIUM)) usage(`${CHROMIUM} is missing (apt-get install chromium)`);
+// The index folder: inspira's own (search-index/), or Pagefind's (pagefind/) in builds from before 2026-12,
+// so that the two can be measured side by side.
+const INDEX = fs.existsSync(path.join(site, 'search-index')) ? 'search-index' : 'pagefind';
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const median = (xs) => {
@@ -84,7 +88,7 @@ function folderStats(dir) {
   return { bytes, files };
 }
 
-/** Counts bytes of requests under /pagefind/ through the Chrome DevTools Protocol, in phases. */
+/** Counts bytes of requests under the index folder through the Chrome DevTools Protocol, in phases. */
 async function networkMeter(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -103,7 +107,7 @@ async function networkMeter(context, page) {
     const r = urls.get(e.requestId);
     if (!r) return;
     const { pathname } = new URL(r.url);
-    if (pathname.includes('/pagefind/')) add(r.phase, e.encodedDataLength, pathname);
+    if (pathname.includes(`/${INDEX}/`)) add(r.phase, e.encodedDataLength, pathname);
     else if (pathname === '/search/') add('document', e.encodedDataLength, pathname);
   });
   return {
@@ -130,7 +134,7 @@ async function measure(browser, base, query) {
   await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS });
   meter.setPhase('query');
   const outcome = await page.evaluate(
-    ({ q, timeout }) =>
+    ({ q, timeout, index }) =>
       new Promise((resolve) => {
         const form = document.querySelector('[data-search-form]');
         const input = form.querySelector('input[name="q"]');
@@ -141,12 +145,12 @@ async function measure(browser, base, query) {
           observer.disconnect();
           resolve(value);
         };
-        // When the last Pagefind file requested since the submit had arrived: the rest is Pagefind's and
+        // When the last index file requested since the submit had arrived: the rest is the engine's and
         // search.js's own work on the main thread.
         const lastFile = () => {
           const ends = performance
             .getEntriesByType('resource')
-            .filter((e) => e.name.includes('/pagefind/') && e.startTime >= start)
+            .filter((e) => e.name.includes(`/${index}/`) && e.startTime >= start)
             .map((e) => e.responseEnd - start);
           return ends.length ? Math.max(...ends) : null;
         };
@@ -161,7 +165,7 @@ async function measure(browser, base, query) {
         start = performance.now();
         form.requestSubmit();
       }),
-    { q: query, timeout: TIMEOUT_MS },
+    { q: query, timeout: TIMEOUT_MS, index: INDEX },
   );
   // Let search.js finish (status line) and any request still in flight land in the query's count.
   await page.waitForFunction(() => document.querySelector('[data-search-status]').textContent.trim() !== '', null, {
@@ -191,10 +195,10 @@ let browser;
 let failed = false;
 try {
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const pf = folderStats(path.join(site, 'pagefind'));
+  const pf = folderStats(path.join(site, INDEX));
   const searchHtml = fs.statSync(path.join(site, 'search', 'index.html')).size;
   console.log(`search: ${site}`);
-  console.log(`  pagefind/ ${kB(pf.bytes)} in ${pf.files} files; /search/ HTML ${kB(searchHtml)}`);
+  console.log(`  ${INDEX}/ ${kB(pf.bytes)} in ${pf.files} files; /search/ HTML ${kB(searchHtml)}`);
   const rows = [];
   let initShown = false;
   for (const q of queries) {
@@ -203,7 +207,7 @@ try {
     const s = samples[samples.length - 1];
     if (!initShown) {
       console.log(
-        `  page load: Pagefind init ${kB(s.init.bytes)} in ${s.init.requests} requests; form ready after ${median(samples.map((x) => x.ready))} ms (median of ${runs})`,
+        `  page load: index init ${kB(s.init.bytes)} in ${s.init.requests} requests; form ready after ${median(samples.map((x) => x.ready))} ms (median of ${runs})`,
       );
       initShown = true;
     }

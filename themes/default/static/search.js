@@ -1,5 +1,6 @@
-// Search page: runs Pagefind's static index in the browser. Without JavaScript the page shows the list of
-// all pages instead; this script shows the form, searches as the user types and keeps ?q= in the address.
+// Search page: runs the site's static search index (search-index/engine.js) in the browser. Without
+// JavaScript the page shows the list of all pages instead; this script shows the form, searches as the
+// user types, and keeps the query and the chosen filters in the address (?q=…&innehall=Exempel).
 
 const PAGE_SIZE = 10;
 const DELAY_MS = 250;
@@ -7,18 +8,19 @@ const DELAY_MS = 250;
 const form = document.querySelector("[data-search-form]");
 const input = form.querySelector('input[name="q"]');
 const filterBox = form.querySelector("[data-search-filters]");
+const skip = form.querySelector("[data-search-skip]");
 const region = document.querySelector("[data-search-results]");
 const statusLine = document.querySelector("[data-search-status]");
+const hint = document.querySelector("[data-search-hint]");
 const list = region.querySelector("[data-search-list]");
 const more = region.querySelector("[data-search-more]");
 const index = document.querySelector("[data-search-index]");
 
-let pagefind = null;
+let engine = null;
 let results = [];
 let shown = 0;
 let latest = 0;
 let timer = 0;
-let allCounts = {};
 
 // An excerpt is inserted as HTML only when it is plain text with <mark> highlights.
 const SAFE_EXCERPT = /^(?:[^<>]|<mark>|<\/mark>)*$/;
@@ -30,17 +32,20 @@ function text(name, values = {}) {
   return t;
 }
 
+// A filter's name in the address: lowercase, without diacritics ("Län" → "lan").
+function param(name) {
+  return name.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-");
+}
+
 function selectedFilters() {
   const filters = {};
-  for (const box of filterBox.querySelectorAll("input:checked")) {
-    (filters[box.name] ??= { any: [] }).any.push(box.value);
-  }
+  for (const box of filterBox.querySelectorAll("input:checked")) (filters[box.name] ??= []).push(box.value);
   return filters;
 }
 
 // One fieldset per filter, one checkbox per value; built once, so focus stays put when counts change.
-function buildFilters(all) {
-  for (const name of Object.keys(all).sort()) {
+function buildFilters(all, chosen) {
+  for (const name of Object.keys(all).sort((a, b) => a.localeCompare(b, "sv"))) {
     const group = document.createElement("fieldset");
     const legend = document.createElement("legend");
     legend.textContent = name.charAt(0).toUpperCase() + name.slice(1);
@@ -51,6 +56,7 @@ function buildFilters(all) {
       box.type = "checkbox";
       box.name = name;
       box.value = value;
+      box.checked = chosen.getAll(param(name)).includes(value);
       const count = document.createElement("span");
       count.className = "count";
       label.append(box, ` ${value} `, count);
@@ -62,7 +68,7 @@ function buildFilters(all) {
   showCounts(all);
 }
 
-// The number of pages each value would give, for the current search.
+// The number of results each value would give, with the other filters as they are.
 function showCounts(counts) {
   for (const box of filterBox.querySelectorAll("input")) {
     const count = counts[box.name]?.[box.value] ?? 0;
@@ -70,38 +76,53 @@ function showCounts(counts) {
   }
 }
 
-// Shows the next results in rank order, each as soon as its fragment has arrived (they are fetched
-// together), so the first result does not wait for the slowest.
-async function renderMore() {
+// One result as a list item: its title as a link, its kind, and the excerpt.
+function resultItem(page) {
+  const item = document.createElement("li");
+  const heading = document.createElement("h3");
+  const link = document.createElement("a");
+  link.href = page.url;
+  link.textContent = page.title || page.url;
+  heading.append(link);
+  item.append(heading);
+  const kind = Object.values(page.filters ?? {}).flat().join(", ");
+  if (kind) {
+    const meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = kind;
+    item.append(meta);
+  }
+  const excerpt = document.createElement("p");
+  if (SAFE_EXCERPT.test(page.excerpt)) excerpt.innerHTML = page.excerpt;
+  else excerpt.textContent = page.excerpt.replace(/<[^>]*>/g, "");
+  item.append(excerpt);
+  return item;
+}
+
+// Shows the next PAGE_SIZE results in rank order (their page files are fetched together). A new search
+// replaces the list in one step, so it never shows half old and half new results; "more" appends each
+// result as soon as it has arrived. Returns the first new link.
+async function renderMore(replace = false) {
   const batch = results.slice(shown, shown + PAGE_SIZE);
   const run = latest;
   shown += batch.length;
-  more.hidden = shown >= results.length;
   const pending = batch.map((r) => r.data());
+  if (replace) {
+    const pages = await Promise.all(pending);
+    if (run !== latest) return null;
+    const items = pages.map(resultItem);
+    list.replaceChildren(...items);
+    more.hidden = shown >= results.length;
+    return items[0]?.querySelector("a") ?? null;
+  }
+  more.hidden = shown >= results.length;
   let first = null;
   for (const data of pending) {
     const page = await data;
     if (run !== latest) return null;
-    const item = document.createElement("li");
-    const heading = document.createElement("h3");
-    const link = document.createElement("a");
-    link.href = page.url;
-    link.textContent = page.meta.title || page.url;
-    heading.append(link);
-    item.append(heading);
-    const kind = Object.values(page.filters ?? {}).flat().join(", ");
-    if (kind) {
-      const meta = document.createElement("p");
-      meta.className = "meta";
-      meta.textContent = kind;
-      item.append(meta);
-    }
-    const excerpt = document.createElement("p");
-    if (SAFE_EXCERPT.test(page.excerpt)) excerpt.innerHTML = page.excerpt;
-    else excerpt.textContent = page.excerpt.replace(/<[^>]*>/g, "");
-    item.append(excerpt);
+    const item = resultItem(page);
     list.append(item);
-    first ??= link;
+    first ??= item.querySelector("a");
   }
   return first;
 }
@@ -113,6 +134,7 @@ async function search() {
     console.error(error);
     statusLine.textContent = text("failed");
     region.hidden = true;
+    hint.hidden = true;
     index.hidden = false;
   }
 }
@@ -121,35 +143,44 @@ async function runSearch() {
   const run = ++latest;
   const term = input.value.trim();
   const filters = selectedFilters();
-  const active = term !== "" || Object.keys(filters).length > 0;
-  if (!active) {
-    showCounts(allCounts);
+  const filtered = Object.keys(filters).length > 0;
+  if (term === "" && !filtered) {
+    showCounts(engine.filters());
     statusLine.textContent = "";
     list.replaceChildren();
     region.hidden = true;
+    hint.hidden = true;
+    skip.hidden = true;
     index.hidden = false;
     return;
   }
-  const found = await pagefind.search(term === "" ? null : term, { filters });
+  const found = await engine.search(term, { filters });
   if (run !== latest) return;
-  showCounts(found.totalFilters ?? {});
   results = found.results;
   shown = 0;
-  list.replaceChildren();
-  region.hidden = false;
-  index.hidden = true;
-  await renderMore();
+  await renderMore(true);
   if (run !== latest) return;
+  showCounts(found.counts);
   const n = results.length;
+  region.hidden = n === 0;
+  skip.hidden = n === 0;
+  index.hidden = true;
+  hint.hidden = n > 0;
+  hint.querySelector("[data-search-hint-filters]").hidden = !filtered;
+  hint.querySelector("[data-search-hint-words]").hidden = term === "";
   const key = n === 0 ? "none" : n === 1 ? "one" : "many";
-  statusLine.textContent = text(term === "" ? key : `${key}For`, { n, term });
+  statusLine.textContent =
+    n === 0 && filtered && term === "" ? text("noneFiltered") : text(term === "" ? key : `${key}For`, { n, term });
 }
 
+// The query and the chosen filters in the address, so a search can be shared and survives reloading.
 function remember() {
   const url = new URL(window.location.href);
   const term = input.value.trim();
-  if (term === "") url.searchParams.delete("q");
-  else url.searchParams.set("q", term);
+  for (const box of filterBox.querySelectorAll("input")) url.searchParams.delete(param(box.name));
+  url.searchParams.delete("q");
+  if (term !== "") url.searchParams.set("q", term);
+  for (const box of filterBox.querySelectorAll("input:checked")) url.searchParams.append(param(box.name), box.value);
   history.replaceState(null, "", url);
 }
 
@@ -163,20 +194,17 @@ function later() {
 
 async function start() {
   try {
-    pagefind = await import(`${form.dataset.pagefind}pagefind.js`);
-    // Result URLs already carry the site's base path.
-    // noWorker: searching on the main thread is fast enough and saves fetching pagefind-worker.js (43 kB).
-    await pagefind.options({ baseUrl: "/", excerptLength: 24, noWorker: true });
-    await pagefind.init();
-    allCounts = await pagefind.filters();
+    const { open } = await import(`${form.dataset.index}engine.js`);
+    engine = await open(form.dataset.index);
   } catch (error) {
     console.error(error);
     return; // The list of all pages stays as the fallback.
   }
+  const params = new URLSearchParams(window.location.search);
   for (const note of document.querySelectorAll("[data-search-nojs]")) note.hidden = true;
   form.hidden = false;
-  buildFilters(allCounts);
-  input.value = new URLSearchParams(window.location.search).get("q") ?? "";
+  buildFilters(engine.filters(), params);
+  input.value = params.get("q") ?? "";
   input.addEventListener("input", later);
   filterBox.addEventListener("change", later);
   form.addEventListener("submit", (event) => {
@@ -184,6 +212,12 @@ async function start() {
     clearTimeout(timer);
     remember();
     search();
+  });
+  hint.querySelector("[data-search-clear]").addEventListener("click", () => {
+    for (const box of filterBox.querySelectorAll("input:checked")) box.checked = false;
+    remember();
+    search();
+    input.focus();
   });
   more.addEventListener("click", async () => {
     more.disabled = true;
