@@ -451,6 +451,35 @@ fn whole_site_comparison_pages_are_split_into_pages_of_cases_per_page() {
 }
 
 #[test]
+fn term_pages_list_their_cases_cases_per_page_at_a_time() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    let config = root.path().join("inspira.toml");
+    let text = common::read(&config);
+    std::fs::write(&config, format!("{text}\n[compare]\ncases_per_page = 1\n")).unwrap();
+    site::build(root.path(), None, None).expect("paginated build");
+    let dir = out.join("terms/focus-areas/bostad");
+    let first = html(dir.join("index.html"));
+    let second = html(dir.join("page/2/index.html"));
+    assert!(!dir.join("page/3").exists(), "two cases, two pages");
+    // Each page shows one case, and both say how many cases use the term in all.
+    let one = texts(&first, ".term-case h3 a");
+    let two = texts(&second, ".term-case h3 a");
+    assert_eq!((one.len(), two.len()), (1, 1), "{one:?} {two:?}");
+    assert_ne!(one, two);
+    assert_eq!(
+        texts(&first, "#rubrik-anvands"),
+        texts(&second, "#rubrik-anvands")
+    );
+    assert!(texts(&first, "#rubrik-anvands")[0].contains('2'));
+    assert_eq!(
+        attrs(&first, "nav.pages a[rel=next]", "href"),
+        ["/terms/focus-areas/bostad/page/2/"]
+    );
+    assert_eq!(texts(&second, "nav.pages p"), ["Visar exempel 2–2 av 2."]);
+}
+
+#[test]
 fn with_many_cases_the_start_page_and_feed_show_the_most_recently_changed() {
     let root = fixture("basic");
     let beta = common::read(root.path().join("content/cases/beta.md"));

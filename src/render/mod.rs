@@ -360,13 +360,12 @@ impl Renderer<'_> {
 
     /// Every page of the site as a job, with what it shows ([`Deps`]).
     fn jobs<'p>(&'p self, p: &'p Prepared) -> Vec<Job<'p>> {
-        let (cases, dimensions, pages, strings, index, links, base_path) = (
+        let (cases, dimensions, pages, strings, index, base_path) = (
             &p.cases,
             &p.dimensions,
             &p.pages,
             &p.strings,
             &p.index,
-            &p.links,
             p.base_path.as_str(),
         );
         let mut jobs: Vec<Job> = Vec::new();
@@ -456,17 +455,27 @@ impl Renderer<'_> {
                 )
                 .deps(Deps::TermCounts),
             );
+            // A term's page lists every case that uses it, `cases_per_page` cases a page.
             for term in &dim.terms {
-                jobs.push(
-                    Job::new(
-                        format!("terms/{}/{}/index.html", dim.slug, term.id),
-                        "term.html",
-                        move || {
-                            self.term_context(dim, term, cases, index, links, base_path, strings)
-                        },
-                    )
-                    .deps(Deps::Term(dim.dimension, term.id.clone())),
-                );
+                let uses = index.usages(dim.dimension, &term.id).len();
+                let paging = Paging {
+                    per_page: self.config.compare.cases_per_page,
+                    count: uses,
+                    base_path,
+                    strings,
+                };
+                let dir = format!("terms/{}/{}/", dim.slug, term.id);
+                let related = std::sync::Arc::new(std::sync::OnceLock::new());
+                for (number, range) in chunks(uses, paging.per_page) {
+                    let related = std::sync::Arc::clone(&related);
+                    jobs.push(
+                        paging
+                            .job(&dir, "term.html", number, range, move |chunk| {
+                                self.term_context(p, dim, term, chunk, &related)
+                            })
+                            .deps(Deps::Term(dim.dimension, term.id.clone())),
+                    );
+                }
             }
         }
         // The pages that show every case, one page per `cases_per_page` cases.
@@ -764,17 +773,22 @@ impl Renderer<'_> {
         Ok(files)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The context of a term's page showing the cases in `chunk` of those that use it.
     fn term_context(
         &self,
+        p: &Prepared,
         dim: &DimensionView,
         term: &context::TermSummary,
-        cases: &[CaseView],
-        index: &TermIndex,
-        links: &Links,
-        base_path: &str,
-        strings: &strings::Strings,
+        chunk: std::ops::Range<usize>,
+        related: &std::sync::OnceLock<Vec<RelatedTermView>>,
     ) -> Context {
+        let (cases, index, links, base_path, strings) = (
+            &p.cases,
+            &p.index,
+            &p.links,
+            p.base_path.as_str(),
+            &p.strings,
+        );
         let dimension = dim.dimension;
         let mut ctx = page_context(
             "terms",
@@ -787,8 +801,11 @@ impl Renderer<'_> {
         );
         ctx.insert("dimension", dim);
         ctx.insert("term", term);
-        ctx.insert("uses", &self.term_uses(cases, index, dimension, &term.id));
-        let related: Vec<RelatedTermView> =
+        let uses = self.term_uses(cases, index, dimension, &term.id, chunk);
+        ctx.insert("uses", &uses);
+        ctx.insert("uses_total", &index.usages(dimension, &term.id).len());
+        // The same on every page of the term: worked out by the first page rendered.
+        let related = related.get_or_init(|| {
             compare::cooccurring(self.content, index, self.vocabulary, dimension, &term.id)
                 .into_iter()
                 .filter_map(|(id, count)| {
@@ -799,8 +816,9 @@ impl Renderer<'_> {
                         count,
                     })
                 })
-                .collect();
-        ctx.insert("related_terms", &related);
+                .collect()
+        });
+        ctx.insert("related_terms", related);
         ctx
     }
 
@@ -981,9 +999,10 @@ impl Renderer<'_> {
         index: &TermIndex,
         dimension: Dimension,
         term: &str,
+        chunk: std::ops::Range<usize>,
     ) -> Vec<TermCaseView<'c>> {
-        index
-            .usages(dimension, term)
+        let usages = index.usages(dimension, term);
+        usages[chunk.start.min(usages.len())..chunk.end.min(usages.len())]
             .iter()
             .map(|u| {
                 let case = &cases[u.case];
