@@ -11,8 +11,8 @@ use crate::content::case::CaseMeta;
 use crate::content::page::{PageKind, Publication};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Links;
-use crate::render::OutputFile;
-use crate::render::view::CaseView;
+use crate::output::OutputFile;
+use crate::view::case::CaseView;
 use crate::vocabulary::{Dimension, Vocabulary};
 
 /// The version of the JSON export's shape; raised when a field changes meaning or disappears.

@@ -23,6 +23,7 @@ use crate::content::{self, Case};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Folder, Sink};
 use crate::render::Prepared;
+use crate::routes::Route;
 use crate::search::{self, BUNDLE_DIR};
 use crate::site::{self, BuildReport, Site};
 use crate::validate;
@@ -286,9 +287,10 @@ impl Session {
             indexer.add(search::Document::Record(record));
         }
         // The accessibility statement is indexed from its HTML, which an edit of a case never changes.
-        if let Ok(html) = std::fs::read_to_string(self.output.join("accessibility/index.html")) {
+        let statement = Route::Accessibility;
+        if let Ok(html) = std::fs::read_to_string(self.output.join(statement.file())) {
             indexer.add(search::Document::Html {
-                url: search::page_url("accessibility/index.html", &site.config.base_path()),
+                url: statement.url(&site.config.base_path()),
                 html,
             });
         }

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::routes::Route;
 use crate::vocabulary::{Dimension, Vocabulary};
 
 /// Everything a link can point at, and how to build its URL.
@@ -38,15 +39,15 @@ impl Links {
     }
 
     pub fn case_url(&self, slug: &str) -> String {
-        format!("{}cases/{slug}/", self.base_path)
+        Route::Case(slug).url(&self.base_path)
     }
 
     pub fn page_url(&self, slug: &str) -> String {
-        format!("{}{slug}/", self.base_path)
+        Route::Page(slug).url(&self.base_path)
     }
 
     pub fn term_url(&self, dimension: Dimension, id: &str) -> String {
-        format!("{}terms/{}/{id}/", self.base_path, dimension.slug())
+        Route::Term(dimension, id).url(&self.base_path)
     }
 
     /// Resolves an `@/…` target to a URL, or explains why it cannot.
@@ -111,7 +112,7 @@ impl Links {
                     term,
                     &mut known.iter().map(String::as_str),
                 )),
-                None => Ok(format!("{}terms/{}/", self.base_path, dimension.slug())),
+                None => Ok(Route::Dimension(dimension).url(&self.base_path)),
             };
         }
         Err((

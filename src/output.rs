@@ -6,7 +6,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::render::OutputFile;
+/// A rendered output file: its path below the output folder and its bytes.
+pub type OutputFile = (String, Vec<u8>);
 
 /// Refuses output folders that would destroy the site's own files when replaced.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {

@@ -6,10 +6,11 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::content::{self, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::OutputFile;
 use crate::output::{self, Sink};
-use crate::render::theme::Theme;
-use crate::render::{OutputFile, Prepared, Renderer};
+use crate::render::{Prepared, Renderer};
 use crate::search;
+use crate::theme::Theme;
 use crate::validate;
 use crate::vocabulary::Vocabulary;
 

@@ -135,15 +135,6 @@ pub fn build_index(
     indexer.finish()
 }
 
-/// The URL a page is served at: `cases/x/index.html` → `{base_path}cases/x/`.
-pub fn page_url(path: &str, base_path: &str) -> String {
-    let path = match path.strip_suffix("index.html") {
-        Some(dir) if dir.is_empty() || dir.ends_with('/') => dir,
-        _ => path,
-    };
-    format!("{base_path}{path}")
-}
-
 /// Collects the documents as they arrive (HTML is read into records right away), then builds the
 /// index on all cores; returns its files by their `/`-separated name inside the bundle.
 fn index_documents(language: &str, documents: mpsc::Receiver<Document>) -> Result<Bundle, String> {
@@ -198,14 +189,6 @@ mod tests {
         std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(bytes), &mut text)
             .expect("gzip");
         serde_json::from_str(&text).expect("json")
-    }
-
-    #[test]
-    fn urls_drop_index_html_and_keep_the_base_path() {
-        assert_eq!(page_url("index.html", "/kb/"), "/kb/");
-        assert_eq!(page_url("cases/x/index.html", "/kb/"), "/kb/cases/x/");
-        assert_eq!(page_url("about.html", "/"), "/about.html");
-        assert_eq!(page_url("xindex.html", "/"), "/xindex.html");
     }
 
     #[test]

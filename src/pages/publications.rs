@@ -1,11 +1,42 @@
-//! The printable booklet of a publication: its introduction, all its cases and their success factors.
+//! `/<slug>/`: a free page (about, a publication) with the cases it lists; `/<slug>/booklet/`: a
+//! publication's introduction, all its cases and their success factors on one page, for printing.
 
 use serde::Serialize;
-
-use super::strings::Strings;
-use super::view::CaseView;
-use super::{DimensionView, crumb, page_context};
 use tera::Context;
+
+use super::{Input, Job, crumb, page_context};
+use crate::routes::Route;
+use crate::theme::strings::Strings;
+use crate::view::Deps;
+use crate::view::case::CaseView;
+use crate::view::values::{DimensionView, PageView};
+
+pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
+    let (views, strings) = (input.views, input.strings());
+    for (i, page) in views.pages.iter().enumerate() {
+        jobs.push(
+            Job::new(Route::Page(&page.slug), "page.html", move || {
+                let mut ctx = page_context(
+                    &format!("page:{}", page.slug),
+                    &page.title,
+                    &page.summary,
+                    vec![],
+                );
+                ctx.insert("page", page);
+                ctx
+            })
+            .deps(Deps::Page(i)),
+        );
+        if page.booklet_url.is_some() {
+            jobs.push(
+                Job::new(Route::Booklet(&page.slug), "booklet.html", move || {
+                    booklet_page(page, &views.cases, &views.dimensions, strings)
+                })
+                .deps(Deps::Booklet(i)),
+            );
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 struct BookletCase<'a> {
@@ -22,8 +53,8 @@ struct BookletFactor {
 
 /// `/<publication>/booklet/`: the publication's introduction, all its cases and their success factors
 /// on one page, for printing or saving as PDF.
-pub fn booklet_page(
-    page: &super::PageView,
+fn booklet_page(
+    page: &PageView,
     cases: &[CaseView],
     dimensions: &[DimensionView],
     strings: &Strings,

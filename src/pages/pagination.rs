@@ -1,13 +1,12 @@
-//! Splitting the whole-site comparison pages into pages of `[compare] cases_per_page` cases.
-//!
-//! Page 1 keeps the page's own URL (`compare/focus-areas/`); page n is below it
-//! (`compare/focus-areas/page/n/`). A site with fewer cases than a page holds gets exactly the pages it
-//! had before, with no pager.
+//! The pager of a page split into pages of `[compare] cases_per_page` cases (where the pages live is
+//! [`Route`]'s business). A site with fewer cases than a page holds gets one page, with no pager.
 
 use serde::Serialize;
 
-use super::format::number_sv;
-use super::strings::Strings;
+use crate::routes::Route;
+
+use crate::theme::strings::Strings;
+use crate::view::format::number_sv;
 
 /// Where a page stands among its siblings, for the pager and the page title.
 #[derive(Debug, Clone, Serialize)]
@@ -39,27 +38,10 @@ pub struct PageLink {
 /// How many pages either side of the current one the pager links to.
 const WINDOW: usize = 2;
 
-/// The output path of page `number` of the page at `dir` (`compare/x/`).
-pub fn path(dir: &str, number: usize) -> String {
-    if number == 1 {
-        format!("{dir}index.html")
-    } else {
-        format!("{dir}page/{number}/index.html")
-    }
-}
-
-fn url(base_path: &str, dir: &str, number: usize) -> String {
-    if number == 1 {
-        format!("{base_path}{dir}")
-    } else {
-        format!("{base_path}{dir}page/{number}/")
-    }
-}
-
 /// The pagination of page `number` (1-based) of `total`, for `case_count` cases at `per_page` a page.
 pub fn paginate(
     base_path: &str,
-    dir: &str,
+    route: Route<'_>,
     number: usize,
     per_page: usize,
     case_count: usize,
@@ -74,7 +56,7 @@ pub fn paginate(
         if shown {
             links.push(PageLink {
                 number: n,
-                url: url(base_path, dir, n),
+                url: route.url_of(base_path, n),
                 current: n == number,
                 gap: false,
             });
@@ -93,8 +75,8 @@ pub fn paginate(
         first_case,
         last_case,
         case_count,
-        previous: (number > 1).then(|| url(base_path, dir, number - 1)),
-        next: (number < total).then(|| url(base_path, dir, number + 1)),
+        previous: (number > 1).then(|| route.url_of(base_path, number - 1)),
+        next: (number < total).then(|| route.url_of(base_path, number + 1)),
         links,
         range: strings.format(
             "pages_range",
@@ -112,26 +94,24 @@ mod tests {
     use super::*;
 
     fn strings() -> Strings {
-        super::super::strings::load("sv", &[]).unwrap()
+        crate::theme::strings::load("sv", &[]).unwrap()
     }
 
     #[test]
-    fn page_one_keeps_the_url_and_later_pages_go_below_it() {
-        assert_eq!(path("compare/x/", 1), "compare/x/index.html");
-        assert_eq!(path("compare/x/", 3), "compare/x/page/3/index.html");
-        let p = paginate("/kb/", "compare/x/", 2, 50, 120, &strings());
+    fn the_pager_links_the_neighbouring_pages_and_says_which_cases_it_shows() {
+        let p = paginate("/kb/", Route::Compare, 2, 50, 120, &strings());
         assert_eq!(
             (p.number, p.total, p.first_case, p.last_case),
             (2, 3, 51, 100)
         );
-        assert_eq!(p.previous.as_deref(), Some("/kb/compare/x/"));
-        assert_eq!(p.next.as_deref(), Some("/kb/compare/x/page/3/"));
+        assert_eq!(p.previous.as_deref(), Some("/kb/compare/"));
+        assert_eq!(p.next.as_deref(), Some("/kb/compare/page/3/"));
         assert_eq!(p.range, "Visar exempel 51–100 av 120.");
     }
 
     #[test]
     fn the_pager_shows_the_ends_and_the_neighbours_with_gaps_between() {
-        let p = paginate("/", "c/", 10, 1, 200, &strings());
+        let p = paginate("/", Route::Compare, 10, 1, 200, &strings());
         let shown: Vec<String> = p
             .links
             .iter()

@@ -274,7 +274,7 @@ pub fn anchor_prefix(dimension: Dimension) -> &'static str {
 
 /// Builds the view of every case. Markdown in fields and body is rendered here, once.
 pub struct ViewBuilder<'a> {
-    pub strings: &'a super::strings::Strings,
+    pub strings: &'a crate::theme::strings::Strings,
     pub content: &'a Content,
     pub vocabulary: &'a Vocabulary,
     pub links: &'a Links,

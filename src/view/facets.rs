@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::DimensionView;
-use super::strings::Strings;
-use super::view::CaseView;
+use super::case::CaseView;
+use super::values::DimensionView;
 use crate::content::swedish_sort_key;
+use crate::theme::strings::Strings;
 use crate::vocabulary::Dimension;
 
 #[derive(Debug, Clone, Serialize)]

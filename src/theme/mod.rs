@@ -2,6 +2,8 @@
 //! with content can be built; a site overrides any template with `templates/<name>` and any static file
 //! with `static/<path>`.
 
+pub mod strings;
+
 use std::path::Path;
 
 use walkdir::WalkDir;

@@ -4,12 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{DimensionView, PageView};
-use super::strings::Strings;
-use super::view::CaseView;
+use super::case::CaseView;
+use super::values::{DimensionView, PageView};
 use crate::content::{Case, Content};
 use crate::markdown::plain_text;
 use crate::search::{Record, weight};
+use crate::theme::strings::Strings;
 
 /// Collects text blocks, one per line, skipping empty ones.
 #[derive(Default)]

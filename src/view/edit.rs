@@ -1,0 +1,66 @@
+//! What a page shows of the views, and what an edit of one case changed: together they decide which
+//! pages `inspira serve` renders again after an edit.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::vocabulary::Dimension;
+
+/// What a page shows of the content, so that an edit to one case re-renders only the pages showing
+/// it. Anything not narrowed down shows every case.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Deps {
+    /// Nothing from the cases (not-found page, accessibility statement, robots.txt).
+    Site,
+    /// Case `i`'s page, which also shows its neighbours' and related cases' titles.
+    CasePage(usize),
+    /// Something of every case (start page, case list, search page, feed, sitemap).
+    AllCases,
+    /// The cases in this range: one page of a comparison page.
+    Cases(Range<usize>),
+    /// How many cases use each term (lists of terms).
+    TermCounts,
+    /// One term's page: every case's wording for it.
+    Term(Dimension, String),
+    /// Free page `i`, which may list cases (their titles and summaries).
+    Page(usize),
+    /// The booklet of free page `i`: its cases in full.
+    Booklet(usize),
+}
+
+/// What an edit of one case changed, and so which pages must be rendered again.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub(super) case: usize,
+    /// The title changed: neighbours and related cases show it.
+    pub(super) title: bool,
+    /// Something list and comparison pages show changed (anything but the description and the
+    /// long texts).
+    pub(super) brief: bool,
+    /// Cases whose related list shows this case.
+    pub(super) referrers: BTreeSet<usize>,
+    /// The terms the case uses.
+    pub(super) terms: BTreeSet<(Dimension, String)>,
+    /// Free pages that list the case.
+    pub(super) pages: BTreeSet<usize>,
+}
+
+impl Edit {
+    /// Whether a page showing `deps` must be rendered again.
+    pub fn affects(&self, deps: &Deps) -> bool {
+        let i = self.case;
+        match deps {
+            Deps::Site | Deps::TermCounts => false,
+            Deps::CasePage(j) => {
+                *j == i || (self.title && (j + 1 == i || i + 1 == *j || self.referrers.contains(j)))
+            }
+            Deps::AllCases => self.brief,
+            Deps::Cases(range) => self.brief && range.contains(&i),
+            Deps::Term(dimension, id) => {
+                self.brief && self.terms.contains(&(*dimension, id.clone()))
+            }
+            Deps::Page(k) => self.brief && self.pages.contains(k),
+            Deps::Booklet(k) => self.pages.contains(k),
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! View models: what templates see. Built once per build from the checked site and the derived
+//! indexes ([`Views::build`]), kept by `inspira serve` and brought up to date case by case
+//! ([`Views::update_case`]). Pages borrow from them; what many pages show (case summaries, the
+//! dimensions) is turned into template values once here and shared, not serialised for every page.
+
+pub mod case;
+pub mod chart;
+mod edit;
+pub mod facets;
+pub mod format;
+mod records;
+pub mod values;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use tera::Value;
+
+pub use edit::{Deps, Edit};
+
+use crate::compare::{self, Related, TermIndex};
+use crate::config::Config;
+use crate::content::{Content, Page};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Links, Origin};
+use crate::routes::Route;
+use crate::search;
+use crate::theme::Theme;
+use crate::theme::strings::{self, Strings};
+use crate::vocabulary::{Dimension, Vocabulary};
+use case::{CaseView, ViewBuilder};
+use values::{CaseLink, DimensionView, PageView, TermSummary};
+
+/// Everything pages are made from.
+pub struct Views {
+    pub base_path: String,
+    pub links: Links,
+    pub strings: Strings,
+    pub index: TermIndex,
+    /// Each case's related cases, by case position.
+    pub related: Vec<Vec<Related>>,
+    pub cases: Vec<CaseView>,
+    /// Each case's summary ([`CaseView::brief`]) as a template value, by case position: lists of
+    /// cases share these instead of serialising the same summaries page after page.
+    pub briefs: Vec<Value>,
+    pub pages: Vec<PageView>,
+    pub dimensions: Vec<DimensionView>,
+    /// [`Views::dimensions`] as template values, in the same order, for the many pages that show them.
+    dimension_values: Vec<Value>,
+}
+
+impl Views {
+    /// Builds the case views (Markdown rendered once), the derived indexes and what lists share.
+    pub fn build(
+        config: &Config,
+        content: &Content,
+        vocabulary: &Vocabulary,
+        theme: &Theme,
+    ) -> Result<Views, Vec<Diagnostic>> {
+        let base_path = config.base_path();
+        let links = Links::new(
+            &base_path,
+            content.cases.iter().map(|c| c.slug.as_str()),
+            content.pages.iter().map(|p| p.slug.as_str()),
+            vocabulary,
+        );
+        let strings =
+            strings::load(&config.ui_language, &theme.string_tables).map_err(|d| vec![d])?;
+        let index = TermIndex::build(content);
+        let related = compare::related_cases(content, &index);
+        let builder = ViewBuilder {
+            strings: &strings,
+            content,
+            vocabulary,
+            links: &links,
+            index: &index,
+        };
+        let (cases, mut diagnostics) = builder.cases(&related);
+        let pages: Vec<PageView> = content
+            .pages
+            .iter()
+            .map(|p| page_view(p, &links, &base_path, &cases, &mut diagnostics))
+            .collect();
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let dimensions = dimension_views(vocabulary, &links, &base_path, &index);
+        let briefs = briefs(&cases);
+        Ok(Views {
+            dimension_values: dimensions.iter().map(Value::from_serializable).collect(),
+            base_path,
+            links,
+            strings,
+            index,
+            related,
+            cases,
+            briefs,
+            pages,
+            dimensions,
+        })
+    }
+
+    /// Every dimension with its terms, as one list value.
+    pub fn dimensions_value(&self) -> Value {
+        Value::from(&self.dimension_values[..])
+    }
+
+    /// One dimension with its terms, as a value.
+    pub fn dimension_value(&self, dimension: Dimension) -> Value {
+        self.dimensions
+            .iter()
+            .position(|d| d.dimension == dimension)
+            .map_or_else(Value::none, |k| self.dimension_values[k].clone())
+    }
+
+    /// The summaries of the cases in `range`, as one list value.
+    pub fn briefs_of(&self, range: Range<usize>) -> Value {
+        Value::from(&self.briefs[range])
+    }
+
+    /// The summaries of every case, as one list value.
+    pub fn all_briefs(&self) -> Value {
+        self.briefs_of(0..self.briefs.len())
+    }
+
+    /// The summaries of the `limit` most recently changed cases, newest first (ties in case order).
+    pub fn newest(&self, limit: usize) -> Value {
+        let mut order: Vec<usize> = (0..self.cases.len()).collect();
+        order.sort_by(|&i, &j| {
+            self.cases[j]
+                .changed
+                .cmp(&self.cases[i].changed)
+                .then(i.cmp(&j))
+        });
+        order.truncate(limit);
+        Value::from(
+            order
+                .into_iter()
+                .map(|i| self.briefs[i].clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The search records of every case, term and page, in a fixed order.
+    pub fn records(&self, content: &Content) -> Vec<search::Record> {
+        records::records(
+            content,
+            &self.cases,
+            &self.dimensions,
+            &self.pages,
+            &self.strings,
+        )
+    }
+
+    /// Brings the views up to date after case `i` was edited in place: the same slug, place in the
+    /// case order, terms and related links (the caller checks, and rebuilds everything otherwise).
+    /// Returns what the edit changed, or the edited case's problems (then the views are unchanged).
+    pub fn update_case(
+        &mut self,
+        content: &Content,
+        vocabulary: &Vocabulary,
+        i: usize,
+    ) -> Result<Edit, Vec<Diagnostic>> {
+        let case = &content.cases[i];
+        let mut diagnostics = Vec::new();
+        let builder = ViewBuilder {
+            strings: &self.strings,
+            content,
+            vocabulary,
+            links: &self.links,
+            index: &self.index,
+        };
+        let view = builder.case(case, &self.related[i], &mut diagnostics);
+        let referrers: BTreeSet<usize> = self
+            .related
+            .iter()
+            .enumerate()
+            .filter(|(_, related)| related.iter().any(|r| r.case == i))
+            .map(|(j, _)| j)
+            .collect();
+        // Related lists show the case's title.
+        let title = view.title != self.cases[i].title;
+        let referrer_views: Vec<(usize, CaseView)> = if title {
+            referrers
+                .iter()
+                .map(|&j| {
+                    let c = &content.cases[j];
+                    (j, builder.case(c, &self.related[j], &mut diagnostics))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let brief_value = Value::from_serializable(&view.brief());
+        let brief = brief_value != self.briefs[i];
+        let terms = compare::term_ids(case)
+            .into_iter()
+            .flat_map(|(d, ids)| ids.into_iter().map(move |id| (d, id.to_string())))
+            .collect();
+        self.cases[i] = view;
+        self.briefs[i] = brief_value;
+        for (j, v) in referrer_views {
+            self.briefs[j] = Value::from_serializable(&v.brief());
+            self.cases[j] = v;
+        }
+        let pages: BTreeSet<usize> = content
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| page.meta.cases.iter().any(|r| r.value == case.slug))
+            .map(|(k, _)| k)
+            .collect();
+        for &k in &pages {
+            self.pages[k].cases = case_links(&content.pages[k], &self.cases);
+        }
+        Ok(Edit {
+            case: i,
+            title,
+            brief,
+            referrers,
+            terms,
+            pages,
+        })
+    }
+}
+
+/// Every case's summary as a template value, serialised on all cores.
+fn briefs(cases: &[CaseView]) -> Vec<Value> {
+    use rayon::prelude::*;
+    cases
+        .par_iter()
+        .map(|c| Value::from_serializable(&c.brief()))
+        .collect()
+}
+
+/// A free page's view: its body rendered, and the cases it lists.
+fn page_view(
+    page: &Page,
+    links: &Links,
+    base_path: &str,
+    cases: &[CaseView],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PageView {
+    let origin = Origin {
+        path: &page.source.path,
+        text: &page.source.text,
+        first_line: Some(page.body_line),
+    };
+    let body = markdown::render(&page.body, links, origin, diagnostics);
+    PageView {
+        slug: page.slug.clone(),
+        booklet_url: (page.meta.publication.is_some() && !page.meta.cases.is_empty())
+            .then(|| Route::Booklet(&page.slug).url(base_path)),
+        url: Route::Page(&page.slug).url(base_path),
+        title: page.meta.title.clone(),
+        summary: page.meta.summary.clone(),
+        publication: page.meta.publication.clone(),
+        body: body.html,
+        cases: case_links(page, cases),
+    }
+}
+
+/// The cases a free page lists, as links.
+fn case_links(page: &Page, cases: &[CaseView]) -> Vec<CaseLink> {
+    page.meta
+        .cases
+        .iter()
+        .filter_map(|r| cases.iter().find(|c| c.slug == r.value))
+        .map(|c| CaseLink {
+            title: c.title.clone(),
+            url: c.url.clone(),
+            summary: c.summary.clone(),
+        })
+        .collect()
+}
+
+/// Every dimension with its terms and how many cases use each.
+fn dimension_views(
+    vocabulary: &Vocabulary,
+    links: &Links,
+    base_path: &str,
+    index: &TermIndex,
+) -> Vec<DimensionView> {
+    vocabulary
+        .dimensions()
+        .map(|d| DimensionView {
+            dimension: d.dimension,
+            slug: d.dimension.slug(),
+            title: d.file.title.clone(),
+            title_en: d.file.title_en.clone(),
+            description: d.file.description.clone(),
+            url: Route::Dimension(d.dimension).url(base_path),
+            matrix_url: Route::Matrix(d.dimension).url(base_path),
+            terms: d
+                .terms()
+                .iter()
+                .map(|t| TermSummary {
+                    id: t.id.value.clone(),
+                    label: t.label.clone(),
+                    label_en: t.label_en.clone(),
+                    definition: t.definition.clone(),
+                    definition_en: t.definition_en.clone(),
+                    url: links.term_url(d.dimension, &t.id.value),
+                    count: index.usages(d.dimension, &t.id.value).len(),
+                })
+                .collect(),
+        })
+        .collect()
+}
