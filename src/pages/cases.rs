@@ -13,7 +13,7 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
             strings.get("cases_description"),
             vec![],
         );
-        ctx.insert_value("cases", views.all_briefs());
+        ctx.insert_value("cases", views.all_listings());
         ctx.insert(
             "facets",
             &facets::facets(&views.cases, &views.dimensions, strings),

@@ -3,7 +3,7 @@
 
 use super::{Input, Job, crumb, page_context};
 use crate::routes::Route;
-use crate::view::case::CaseView;
+use crate::view::case::{CaseSummary, CaseView};
 use crate::view::values::{MatrixRow, TermEntryView};
 use crate::vocabulary::Dimension;
 
@@ -20,7 +20,8 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
                 strings.get("compare_description"),
                 vec![],
             );
-            ctx.insert_value("cases", views.briefs_of(chunk));
+            let briefs: Vec<CaseSummary> = views.cases[chunk].iter().map(CaseView::brief).collect();
+            ctx.insert("cases", &briefs);
             ctx.insert_value("dimensions", views.dimensions_value());
             ctx
         },
@@ -56,7 +57,7 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
                     )],
                 );
                 ctx.insert_value("dimension", views.dimension_value(dimension));
-                ctx.insert_value("cases", views.briefs_of(chunk));
+                ctx.insert_value("cases", views.listings_of(chunk));
                 ctx.insert("rows", &rows);
                 ctx
             },

@@ -7,7 +7,7 @@ use tera::Context;
 use super::{Input, Job, crumb, page_context};
 use crate::routes::Route;
 use crate::theme::strings::Strings;
-use crate::view::case::{CaseSummary, CaseView};
+use crate::view::case::{CaseListing, CaseView};
 use crate::view::chart::{self, Bar};
 
 pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
@@ -35,7 +35,7 @@ struct FactCell {
 
 #[derive(Debug, Clone, Serialize)]
 struct FactRow<'a> {
-    case: CaseSummary<'a>,
+    case: CaseListing<'a>,
     cells: Vec<Option<FactCell>>,
 }
 
@@ -76,7 +76,7 @@ fn facts_page(cases: &[CaseView], base_path: &str, strings: &Strings) -> Context
     let rows: Vec<FactRow> = cases
         .iter()
         .map(|case| FactRow {
-            case: case.brief(),
+            case: case.listing(),
             cells: columns
                 .iter()
                 .map(|col| {

@@ -16,7 +16,7 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
         let (config, views) = (input.config, input.views);
         let mut ctx = page_context("home", &config.title, &config.description, vec![]);
         if views.cases.len() <= HOME_CASES {
-            ctx.insert_value("cases", views.all_briefs());
+            ctx.insert_value("cases", views.all_listings());
         } else {
             ctx.insert_value("cases", views.newest(HOME_CASES));
             ctx.insert(

@@ -20,7 +20,7 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
         // Listing every case keeps the page usable without JavaScript; above a few hundred it
         // would weigh megabytes, so it points to the case list instead.
         if views.cases.len() <= SEARCH_PAGE_CASES {
-            ctx.insert_value("cases", views.all_briefs());
+            ctx.insert_value("cases", views.all_listings());
         } else {
             ctx.insert(
                 "all_cases",

@@ -3,12 +3,12 @@
 //! per page ([`css`]).
 
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Context;
 
 use super::{Input, Job, crumb, page_context};
 use crate::routes::Route;
 use crate::theme::strings::Strings;
-use crate::view::case::CaseView;
+use crate::view::case::{CaseSummary, CaseView};
 use crate::view::values::DimensionView;
 use crate::vocabulary::Dimension;
 
@@ -18,13 +18,8 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
         Route::SideBySide,
         "side-by-side.html",
         move |number, chunk| {
-            let mut ctx = side_by_side_page(
-                &views.cases[chunk.clone()],
-                views.briefs_of(chunk),
-                &views.dimensions,
-                base_path,
-                strings,
-            );
+            let mut ctx =
+                side_by_side_page(&views.cases[chunk], &views.dimensions, base_path, strings);
             ctx.insert("side_by_side_css", &css_name(number));
             ctx
         },
@@ -50,7 +45,6 @@ struct SideSection<'a> {
 /// `/compare/side-by-side/`: choose 2–4 cases and compare them dimension by dimension.
 fn side_by_side_page(
     cases: &[CaseView],
-    briefs: Value,
     dimensions: &[DimensionView],
     base_path: &str,
     strings: &Strings,
@@ -96,7 +90,8 @@ fn side_by_side_page(
             &Route::Compare.url(base_path),
         )],
     );
-    ctx.insert_value("cases", briefs);
+    let briefs: Vec<CaseSummary> = cases.iter().map(CaseView::brief).collect();
+    ctx.insert("cases", &briefs);
     ctx.insert("sections", &sections);
     ctx
 }

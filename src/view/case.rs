@@ -176,8 +176,31 @@ pub struct RelatedView {
     pub reasons: Vec<String>,
 }
 
-/// What list and comparison pages need of a case: everything but the long texts (description,
-/// governance, quotes, sources). Keeps every list page's context small at thousands of cases.
+/// What lists of cases show of each (the start page, the case list, the search page, the feed, the
+/// rows of the matrices and the facts): its name, kind, place and document.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseListing<'a> {
+    pub slug: &'a str,
+    pub url: &'a str,
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub county: &'a str,
+    pub summary: &'a str,
+    pub changed: &'a str,
+    pub document: DocumentListing<'a>,
+}
+
+/// What lists show of a case's document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentListing<'a> {
+    pub title: &'a str,
+    pub doc_type: &'a str,
+    pub adopted: Option<&'a str>,
+    pub adopted_year: Option<u16>,
+}
+
+/// What the comparison pages need of a case: everything but the long texts (description,
+/// governance, quotes, sources).
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseSummary<'a> {
     pub slug: &'a str,
@@ -241,6 +264,25 @@ impl CaseView {
                     date: Some(&s.date),
                 })
                 .collect(),
+        }
+    }
+
+    pub fn listing(&self) -> CaseListing<'_> {
+        let d = &self.document;
+        CaseListing {
+            slug: &self.slug,
+            url: &self.url,
+            title: &self.title,
+            kind: &self.kind,
+            county: &self.county,
+            summary: &self.summary,
+            changed: &self.changed,
+            document: DocumentListing {
+                title: &d.title,
+                doc_type: &d.doc_type,
+                adopted: d.adopted.as_deref(),
+                adopted_year: d.adopted_year,
+            },
         }
     }
 

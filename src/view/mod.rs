@@ -40,9 +40,9 @@ pub struct Views {
     /// Each case's related cases, by case position.
     pub related: Vec<Vec<Related>>,
     pub cases: Vec<CaseView>,
-    /// Each case's summary ([`CaseView::brief`]) as a template value, by case position: lists of
-    /// cases share these instead of serialising the same summaries page after page.
-    pub briefs: Vec<Value>,
+    /// Each case as lists show it ([`CaseView::listing`]), as a template value, by case position:
+    /// lists of cases share these instead of serialising the same cases page after page.
+    listings: Vec<Value>,
     pub pages: Vec<PageView>,
     pub dimensions: Vec<DimensionView>,
     /// [`Views::dimensions`] as template values, in the same order, for the many pages that show them.
@@ -85,7 +85,7 @@ impl Views {
             return Err(diagnostics);
         }
         let dimensions = dimension_views(vocabulary, &links, &base_path, &index);
-        let briefs = briefs(&cases);
+        let listings = listings(&cases);
         Ok(Views {
             dimension_values: dimensions.iter().map(Value::from_serializable).collect(),
             base_path,
@@ -94,7 +94,7 @@ impl Views {
             index,
             related,
             cases,
-            briefs,
+            listings,
             pages,
             dimensions,
         })
@@ -113,17 +113,17 @@ impl Views {
             .map_or_else(Value::none, |k| self.dimension_values[k].clone())
     }
 
-    /// The summaries of the cases in `range`, as one list value.
-    pub fn briefs_of(&self, range: Range<usize>) -> Value {
-        Value::from(&self.briefs[range])
+    /// The cases in `range` as lists show them, as one list value.
+    pub fn listings_of(&self, range: Range<usize>) -> Value {
+        Value::from(&self.listings[range])
     }
 
-    /// The summaries of every case, as one list value.
-    pub fn all_briefs(&self) -> Value {
-        self.briefs_of(0..self.briefs.len())
+    /// Every case as lists show it, as one list value.
+    pub fn all_listings(&self) -> Value {
+        self.listings_of(0..self.listings.len())
     }
 
-    /// The summaries of the `limit` most recently changed cases, newest first (ties in case order).
+    /// The `limit` most recently changed cases as lists show them, newest first (ties in case order).
     pub fn newest(&self, limit: usize) -> Value {
         let mut order: Vec<usize> = (0..self.cases.len()).collect();
         order.sort_by(|&i, &j| {
@@ -136,7 +136,7 @@ impl Views {
         Value::from(
             order
                 .into_iter()
-                .map(|i| self.briefs[i].clone())
+                .map(|i| self.listings[i].clone())
                 .collect::<Vec<_>>(),
         )
     }
@@ -194,16 +194,17 @@ impl Views {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        let brief_value = Value::from_serializable(&view.brief());
-        let brief = brief_value != self.briefs[i];
+        let old = &self.cases[i];
+        let brief =
+            serde_json::to_value(old.brief()).ok() != serde_json::to_value(view.brief()).ok();
         let terms = compare::term_ids(case)
             .into_iter()
             .flat_map(|(d, ids)| ids.into_iter().map(move |id| (d, id.to_string())))
             .collect();
+        self.listings[i] = Value::from_serializable(&view.listing());
         self.cases[i] = view;
-        self.briefs[i] = brief_value;
         for (j, v) in referrer_views {
-            self.briefs[j] = Value::from_serializable(&v.brief());
+            self.listings[j] = Value::from_serializable(&v.listing());
             self.cases[j] = v;
         }
         let pages: BTreeSet<usize> = content
@@ -227,12 +228,12 @@ impl Views {
     }
 }
 
-/// Every case's summary as a template value, serialised on all cores.
-fn briefs(cases: &[CaseView]) -> Vec<Value> {
+/// Every case as lists show it, as template values, serialised on all cores.
+fn listings(cases: &[CaseView]) -> Vec<Value> {
     use rayon::prelude::*;
     cases
         .par_iter()
-        .map(|c| Value::from_serializable(&c.brief()))
+        .map(|c| Value::from_serializable(&c.listing()))
         .collect()
 }
 
