@@ -50,18 +50,28 @@ pub struct Config {
 pub struct CompareConfig {
     #[serde(default = "default_cases_per_page")]
     pub cases_per_page: usize,
+    /// Up to this many cases, the case list and the search page list every case on one page, and the
+    /// case list's filters work in the page. Above it, the case list is split into pages of
+    /// `cases_per_page` and its filters open the search page, which filters through the search index.
+    #[serde(default = "default_list_all_up_to")]
+    pub list_all_up_to: usize,
 }
 
 impl Default for CompareConfig {
     fn default() -> Self {
         CompareConfig {
             cases_per_page: default_cases_per_page(),
+            list_all_up_to: default_list_all_up_to(),
         }
     }
 }
 
 fn default_cases_per_page() -> usize {
     50
+}
+
+fn default_list_all_up_to() -> usize {
+    300
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -480,6 +480,88 @@ fn term_pages_list_their_cases_cases_per_page_at_a_time() {
 }
 
 #[test]
+fn a_case_list_longer_than_list_all_up_to_is_paginated_and_its_filters_open_the_search_page() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    let config = root.path().join("inspira.toml");
+    let text = common::read(&config);
+    std::fs::write(
+        &config,
+        format!("{text}\n[compare]\ncases_per_page = 1\nlist_all_up_to = 1\n"),
+    )
+    .unwrap();
+    site::build(root.path(), None, None).expect("paginated build");
+    let first = html(out.join("cases/index.html"));
+    let second = html(out.join("cases/page/2/index.html"));
+    assert!(!out.join("cases/page/3").exists(), "two cases, two pages");
+    let one = texts(&first, ".cards h2 a");
+    let two = texts(&second, ".cards h2 a");
+    assert_eq!((one.len(), two.len()), (1, 1), "{one:?} {two:?}");
+    assert_ne!(one, two);
+    assert_eq!(
+        attrs(&first, "nav.pages a[rel=next]", "href"),
+        ["/cases/page/2/"]
+    );
+    // No per-case data for an in-page filter, and a form that asks the search page instead, with
+    // the search page's names for the filters and the labels as values, counted over all cases.
+    assert!(texts(&first, "[data-facets]").is_empty());
+    assert_eq!(
+        attrs(&first, "form[data-filter-search]", "action"),
+        ["/search/"]
+    );
+    let names = attrs(
+        &first,
+        "form[data-filter-search] input[type=checkbox]",
+        "name",
+    );
+    for name in [
+        "typ",
+        "lan",
+        "dokument",
+        "antagen-ar",
+        "fokusomrade",
+        "framgangsfaktor",
+    ] {
+        assert!(
+            names.iter().any(|n| n == name),
+            "{name} missing from {names:?}"
+        );
+    }
+    let values = attrs(&first, "form[data-filter-search] input[name=lan]", "value");
+    assert_eq!(values, ["Testlän"]);
+    assert_eq!(
+        texts(&first, "form[data-filter-search] input[name=lan] ~ .count"),
+        ["(2)"]
+    );
+    assert_eq!(
+        attrs(
+            &first,
+            "form[data-filter-search] input[type=hidden]",
+            "name"
+        ),
+        ["innehall"]
+    );
+    // The search index has the same filters on each case, so the search page can apply them.
+    let filters = common::gunzip_json(out.join("search-index/filters.json.gz"));
+    let names: Vec<&str> = filters["names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n.as_str())
+        .collect();
+    for name in [
+        "Typ",
+        "Län",
+        "Dokument",
+        "Antagen år",
+        "Fokusområde",
+        "Framgångsfaktor",
+    ] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+}
+
+#[test]
 fn with_many_cases_the_start_page_and_feed_show_the_most_recently_changed() {
     let root = fixture("basic");
     let beta = common::read(root.path().join("content/cases/beta.md"));

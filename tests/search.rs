@@ -23,14 +23,6 @@ fn expected_page_count(out: &std::path::Path) -> usize {
         + accessibility
 }
 
-fn gunzip(path: std::path::PathBuf) -> serde_json::Value {
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
-        .unwrap_or_else(|e| panic!("{} is not gzip: {e}", path.display()));
-    serde_json::from_str(&text).expect("json")
-}
-
 #[test]
 fn build_writes_a_swedish_search_index_with_one_file_per_page() {
     let root = fixture("basic");
@@ -57,7 +49,7 @@ fn build_writes_a_swedish_search_index_with_one_file_per_page() {
     // One file per page, each with the page's URL under the base path and its title.
     let urls: Vec<String> = (0..pages)
         .map(|i| {
-            let page = gunzip(bundle.join(format!("pages/{i}.json.gz")));
+            let page = common::gunzip_json(bundle.join(format!("pages/{i}.json.gz")));
             page["url"].as_str().expect("url").to_string()
         })
         .collect();
@@ -74,7 +66,7 @@ fn build_writes_a_swedish_search_index_with_one_file_per_page() {
     let chunks = meta["chunks"].as_array().expect("chunks");
     let mut all_keys: Vec<String> = Vec::new();
     for i in 0..chunks.len() {
-        let chunk = gunzip(bundle.join(format!("terms/{i}.json.gz")));
+        let chunk = common::gunzip_json(bundle.join(format!("terms/{i}.json.gz")));
         let keys = chunk["keys"].as_array().expect("keys");
         assert_eq!(
             keys.len(),
@@ -86,15 +78,26 @@ fn build_writes_a_swedish_search_index_with_one_file_per_page() {
         all_keys.windows(2).all(|w| w[0] < w[1]),
         "keys are sorted and unique"
     );
-    // Filters: content kind for every page, and the cases' kind and county.
-    let filters = gunzip(bundle.join("filters.json.gz"));
+    // Filters: content kind for every page, and the cases' facets as on the case list.
+    let filters = common::gunzip_json(bundle.join("filters.json.gz"));
     let names: Vec<&str> = filters["names"]
         .as_array()
         .expect("names")
         .iter()
         .map(|n| n.as_str().expect("name"))
         .collect();
-    assert_eq!(names, ["Innehåll", "Län", "Typ"]);
+    assert_eq!(
+        names,
+        [
+            "Antagen år",
+            "Dokument",
+            "Fokusområde",
+            "Framgångsfaktor",
+            "Innehåll",
+            "Län",
+            "Typ"
+        ]
+    );
     for per_page in filters["pages"].as_array().expect("pages") {
         assert_eq!(per_page.as_array().expect("values").len(), pages);
     }

@@ -5,9 +5,6 @@ use super::{Input, Job, page_context};
 use crate::routes::Route;
 use crate::view::format::number_sv;
 
-/// Up to how many cases the search page lists for reading without JavaScript.
-const SEARCH_PAGE_CASES: usize = 300;
-
 pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
     let (views, strings) = (input.views, input.strings());
     jobs.push(Job::new(Route::Search, "search.html", move || {
@@ -19,7 +16,7 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
         );
         // Listing every case keeps the page usable without JavaScript; above a few hundred it
         // would weigh megabytes, so it points to the case list instead.
-        if views.cases.len() <= SEARCH_PAGE_CASES {
+        if views.cases.len() <= input.config.compare.list_all_up_to {
             ctx.insert_value("cases", views.all_listings());
         } else {
             ctx.insert(

@@ -135,6 +135,21 @@ pub fn build_index(
     indexer.finish()
 }
 
+/// How a filter's name appears in the search page's address: lowercase, without diacritics, other
+/// characters as `-` ("Antagen år" → `antagen-ar`). `param()` in the theme's search.js does the same.
+pub fn filter_param(name: &str) -> String {
+    let folded = text::fold(&name.to_lowercase());
+    let mut param = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            param.push(c);
+        } else if !param.ends_with('-') {
+            param.push('-');
+        }
+    }
+    param
+}
+
 /// Collects the documents as they arrive (HTML is read into records right away), then builds the
 /// index on all cores; returns its files by their `/`-separated name inside the bundle.
 fn index_documents(language: &str, documents: mpsc::Receiver<Document>) -> Result<Bundle, String> {
@@ -189,6 +204,13 @@ mod tests {
         std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(bytes), &mut text)
             .expect("gzip");
         serde_json::from_str(&text).expect("json")
+    }
+
+    #[test]
+    fn a_filter_name_in_the_address_is_folded_to_ascii() {
+        assert_eq!(filter_param("Län"), "lan");
+        assert_eq!(filter_param("Antagen år"), "antagen-ar");
+        assert_eq!(filter_param("Framgångsfaktor"), "framgangsfaktor");
     }
 
     #[test]

@@ -14,6 +14,8 @@ use crate::vocabulary::Dimension;
 pub struct Facet {
     pub key: &'static str,
     pub title: String,
+    /// The filter's name in the search page's address, where a long case list's filters lead.
+    pub param: String,
     pub values: Vec<FacetValue>,
 }
 
@@ -48,18 +50,18 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView], strings: &String
         Facet {
             key,
             title: title.to_string(),
+            param: crate::search::filter_param(title),
             values,
         }
     };
     let terms = |dim: Dimension| dimensions.iter().find(|d| d.dimension == dim);
-    let term_facet = |key: &'static str,
-                      title: &str,
-                      dim: Dimension,
-                      pick: &dyn Fn(&CaseView) -> Vec<String>| {
+    // How many cases use each term is in the term index already.
+    let term_facet = |key: &'static str, title: &str, dim: Dimension| {
         let Some(d) = terms(dim) else {
             return Facet {
                 key,
                 title: title.to_string(),
+                param: crate::search::filter_param(title),
                 values: Vec::new(),
             };
         };
@@ -69,13 +71,14 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView], strings: &String
             .map(|t| FacetValue {
                 value: t.id.clone(),
                 label: t.label.clone(),
-                count: cases.iter().filter(|c| pick(c).contains(&t.id)).count(),
+                count: t.count,
             })
             .filter(|v| v.count > 0)
             .collect();
         Facet {
             key,
             title: title.to_string(),
+            param: crate::search::filter_param(title),
             values,
         }
     };
@@ -117,22 +120,11 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView], strings: &String
             }),
             true,
         ),
-        term_facet(
-            "fokus",
-            strings.get("facet_focus"),
-            Dimension::FocusAreas,
-            &|c| c.focus_areas.iter().map(|u| u.term.id.clone()).collect(),
-        ),
+        term_facet("fokus", strings.get("facet_focus"), Dimension::FocusAreas),
         term_facet(
             "faktor",
             strings.get("facet_factor"),
             Dimension::SuccessFactors,
-            &|c| {
-                c.success_factors
-                    .iter()
-                    .map(|u| u.term.id.clone())
-                    .collect()
-            },
         ),
     ]
 }

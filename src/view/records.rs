@@ -31,13 +31,15 @@ impl Text {
     }
 }
 
+/// The filters of a record from (name, value) pairs; a name may come several times, a value counts once.
 fn filters(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<String>> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (name, value) in pairs {
         if !value.is_empty() {
-            map.entry(name.to_string())
-                .or_default()
-                .push(value.to_string());
+            let values = map.entry(name.to_string()).or_default();
+            if !values.iter().any(|v| v == value) {
+                values.push(value.to_string());
+            }
         }
     }
     map
@@ -167,13 +169,32 @@ fn case_record(case: &Case, view: &CaseView, strings: &Strings) -> Record {
         content: text.0,
         other_languages: Vec::new(),
         weight: weight::CASE,
-        filters: filters(&[
-            (
-                strings.get("search_filter_content"),
-                strings.get("search_section_case"),
-            ),
-            (strings.get("facet_kind"), &view.kind),
-            (strings.get("facet_county"), &view.county),
-        ]),
+        filters: case_filters(view, strings),
     }
+}
+
+/// A case's filters: the same facets as the case list's, so that its filters can search the index
+/// when the list is too long to filter in the page.
+fn case_filters(view: &CaseView, strings: &Strings) -> BTreeMap<String, Vec<String>> {
+    let year = view.document.adopted_year.map(|y| y.to_string());
+    let mut pairs = vec![
+        (
+            strings.get("search_filter_content"),
+            strings.get("search_section_case"),
+        ),
+        (strings.get("facet_kind"), view.kind.as_str()),
+        (strings.get("facet_county"), view.county.as_str()),
+        (
+            strings.get("facet_document"),
+            view.document.doc_type.as_str(),
+        ),
+        (strings.get("facet_year"), year.as_deref().unwrap_or("")),
+    ];
+    for (name, uses) in [
+        (strings.get("facet_focus"), &view.focus_areas),
+        (strings.get("facet_factor"), &view.success_factors),
+    ] {
+        pairs.extend(uses.iter().map(|u| (name, u.term.label.as_str())));
+    }
+    filters(&pairs)
 }

@@ -81,3 +81,13 @@ pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
     assert!(text.contains(from), "{file} does not contain {from:?}");
     fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
+
+/// A gzip-compressed JSON file of the output (the search index's files), read and parsed.
+pub fn gunzip_json(path: impl AsRef<Path>) -> serde_json::Value {
+    let path = path.as_ref();
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+        .unwrap_or_else(|e| panic!("{} is not gzip: {e}", path.display()));
+    serde_json::from_str(&text).expect("json")
+}

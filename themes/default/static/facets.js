@@ -1,8 +1,15 @@
 // Faceted case list: filters by kind, county, document type, year, focus area and success factor,
 // with live counts, and keeps the filters in the URL. Without this script the form is hidden and every
-// case is listed.
+// case is listed. A list too long for one page has filters that open the search page instead.
 (function () {
   "use strict";
+  // A long, paginated list: its filters are a plain form that opens the search page, whose script
+  // does the filtering; it is shown only when scripts run.
+  var onSearchPage = document.querySelector("[data-filter-search]");
+  if (onSearchPage) {
+    onSearchPage.hidden = false;
+    return;
+  }
   var form = document.getElementById("filter");
   if (!form) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll("[data-facets]"));

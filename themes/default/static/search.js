@@ -43,26 +43,43 @@ function selectedFilters() {
   return filters;
 }
 
+// Filters with more values than this are folded away (a <details>) until the reader opens them.
+const FOLD_OVER = 8;
+
 // One fieldset per filter, one checkbox per value; built once, so focus stays put when counts change.
 function buildFilters(all, chosen) {
   for (const name of Object.keys(all).sort((a, b) => a.localeCompare(b, "sv"))) {
+    const title = name.charAt(0).toUpperCase() + name.slice(1);
+    const values = Object.keys(all[name]).sort((a, b) => a.localeCompare(b, "sv"));
     const group = document.createElement("fieldset");
     const legend = document.createElement("legend");
-    legend.textContent = name.charAt(0).toUpperCase() + name.slice(1);
+    legend.textContent = title;
     group.append(legend);
-    for (const value of Object.keys(all[name]).sort((a, b) => a.localeCompare(b, "sv"))) {
+    let anyChosen = false;
+    for (const value of values) {
       const label = document.createElement("label");
       const box = document.createElement("input");
       box.type = "checkbox";
       box.name = name;
       box.value = value;
       box.checked = chosen.getAll(param(name)).includes(value);
+      anyChosen ||= box.checked;
       const count = document.createElement("span");
       count.className = "count";
       label.append(box, ` ${value} `, count);
       group.append(label);
     }
-    filterBox.append(group);
+    if (values.length > FOLD_OVER) {
+      const fold = document.createElement("details");
+      const summary = document.createElement("summary");
+      summary.textContent = title;
+      legend.className = "visually-hidden";
+      fold.open = anyChosen;
+      fold.append(summary, group);
+      filterBox.append(fold);
+    } else {
+      filterBox.append(group);
+    }
   }
   filterBox.hidden = Object.keys(all).length === 0;
   showCounts(all);
@@ -85,7 +102,9 @@ function resultItem(page) {
   link.textContent = page.title || page.url;
   heading.append(link);
   item.append(heading);
-  const kind = Object.values(page.filters ?? {}).flat().join(", ");
+  // The filters that say what a result is (content, kind, county), not all it is about.
+  const named = (form.dataset.metaFilters ?? "").split("|").filter(Boolean);
+  const kind = named.flatMap((n) => page.filters?.[n] ?? []).join(", ");
   if (kind) {
     const meta = document.createElement("p");
     meta.className = "meta";
