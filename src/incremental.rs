@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use crate::compare;
 use crate::content::{self, Case};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::output::{Folder, Sink};
 use crate::render::Prepared;
 use crate::routes::Route;
@@ -271,17 +271,9 @@ impl Session {
         };
         let renderer = site.renderer(self.live_reload);
         let sink = Folder(self.output.clone());
-        for (path, bytes) in renderer
-            .derived_files(prepared)
-            .map_err(Diagnostics::from)?
-        {
-            sink.put(&path, &bytes).map_err(|e| {
-                Diagnostics::from(Diagnostic::error(
-                    "io",
-                    format!("could not write {path}: {e}"),
-                ))
-            })?;
-        }
+        renderer
+            .write_derived(prepared, &sink)
+            .map_err(Diagnostics::from)?;
         let indexer = search::Indexer::start(&site.config.language);
         for record in renderer.records(prepared) {
             indexer.add(search::Document::Record(record));

@@ -120,8 +120,15 @@ fn main() -> ExitCode {
             };
             report_build(&result);
             if let (true, Ok(report)) = (timings, &result) {
-                for (stage, took) in &report.stages {
-                    eprintln!("  {stage:<20} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                for stage in &report.stages {
+                    let peak = stage.peak_rss.map_or_else(String::new, |b| {
+                        format!("   peak {:>6.0} MiB", b as f64 / (1024.0 * 1024.0))
+                    });
+                    eprintln!(
+                        "  {:<20} {:>8.1} ms{peak}",
+                        stage.name,
+                        stage.took.as_secs_f64() * 1000.0
+                    );
                 }
             }
             if result.is_ok() {

@@ -45,6 +45,50 @@ fn absolute(path: &Path) -> PathBuf {
 pub trait Sink: Sync {
     /// Stores one file at `path` below the output folder (`/`-separated).
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Stores one file at `path` whose bytes `write` produces, without holding all of them in memory
+    /// where the sink is a folder (the JSON export runs to hundreds of megabytes at scale).
+    fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.put(path, &bytes)
+    }
+}
+
+/// Writes a new file at `target` through a buffer, creating its folder.
+fn write_new(
+    target: &Path,
+    write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
+    if let Some(folder) = target.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    let mut file = io::BufWriter::with_capacity(1 << 16, fs::File::create(target)?);
+    write(&mut file)?;
+    io::Write::flush(&mut file)
+}
+
+/// Replaces the file at `target` in one step: the bytes go to a temporary file beside it, which is
+/// then renamed over it, so a reader (a browser during `inspira serve`) never sees half a file.
+fn replace(
+    target: &Path,
+    write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = target
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temporary = target.with_file_name(format!(".{name}.inspira-{}-{n}", std::process::id()));
+    let written = write_new(&temporary, write).and_then(|()| fs::rename(&temporary, target));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 /// Keeps every file in memory, for `check` and tests.
@@ -77,18 +121,32 @@ impl Sink for Discard {
     fn put(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
         Ok(())
     }
+
+    fn put_with(
+        &self,
+        _path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // Still produced, so `check` finds what would make the export fail.
+        write(&mut io::sink())
+    }
 }
 
-/// Writes into an existing output folder in place, for `inspira serve`'s incremental updates.
+/// Writes into an existing output folder in place, for `inspira serve`'s incremental updates; each
+/// file is replaced atomically.
 pub struct Folder(pub PathBuf);
 
 impl Sink for Folder {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let target = self.0.join(path);
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder)?;
-        }
-        fs::write(target, bytes)
+        replace(&self.0.join(path), &mut |w| w.write_all(bytes))
+    }
+
+    fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        replace(&self.0.join(path), write)
     }
 }
 
@@ -153,6 +211,14 @@ impl Sink for Staging {
         }
         fs::write(target, bytes)
     }
+
+    fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        write_new(&self.dir.join(path), write)
+    }
 }
 
 impl Drop for Staging {
@@ -205,5 +271,69 @@ mod tests {
         assert!(check_output_dir(tmp.path(), tmp.path()).is_err());
         assert!(check_output_dir(tmp.path(), &tmp.path().join("content")).is_err());
         assert!(check_output_dir(tmp.path(), &tmp.path().join("public")).is_ok());
+    }
+
+    #[test]
+    fn a_folder_replaces_each_file_whole_and_leaves_no_temporary_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = Folder(tmp.path().to_path_buf());
+        folder.put("cases/a/index.html", b"one").unwrap();
+        folder.put("cases/a/index.html", b"two").unwrap();
+        folder
+            .put_with("data.json", &mut |w| w.write_all(b"[1, 2]"))
+            .unwrap();
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("cases/a/index.html")).unwrap(),
+            "two"
+        );
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("data.json")).unwrap(),
+            "[1, 2]"
+        );
+        let names: Vec<String> = fs::read_dir(tmp.path().join("cases/a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["index.html"]);
+    }
+
+    #[test]
+    fn a_failed_streamed_write_keeps_the_old_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = Folder(tmp.path().to_path_buf());
+        folder.put("a.json", b"old").unwrap();
+        let failed = folder.put_with("a.json", &mut |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("serialisation failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("a.json")).unwrap(),
+            "old"
+        );
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn memory_and_staging_store_streamed_files_like_others() {
+        let memory = Memory::default();
+        memory
+            .put_with("x.json", &mut |w| w.write_all(b"{}"))
+            .unwrap();
+        assert_eq!(
+            memory.into_files(),
+            [("x.json".to_string(), b"{}".to_vec())]
+        );
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let staging = Staging::create(&out).unwrap();
+        staging
+            .put_with("compare/x.json", &mut |w| w.write_all(b"{}"))
+            .unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("compare/x.json")).unwrap(),
+            "{}"
+        );
     }
 }

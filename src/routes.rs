@@ -110,7 +110,12 @@ impl Route<'_> {
 
 /// The URL of a file under the theme's `assets/` folder.
 pub fn asset(base_path: &str, name: &str) -> String {
-    format!("{base_path}assets/{name}")
+    format!("{base_path}{}", asset_file(name))
+}
+
+/// Where a file of the theme's `assets/` folder is written, below the output folder.
+pub fn asset_file(name: &str) -> String {
+    format!("assets/{name}")
 }
 
 #[cfg(test)]

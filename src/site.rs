@@ -67,6 +67,16 @@ impl Sink for Counting<'_> {
         self.progress.0.inc(1);
         Ok(())
     }
+
+    fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.sink.put_with(path, write)?;
+        self.progress.0.inc(1);
+        Ok(())
+    }
 }
 
 /// A loaded and validated site, ready to render.
@@ -88,7 +98,35 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     pub elapsed: Duration,
     /// How long each stage took, in pipeline order (`inspira build --timings`).
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a build, as `inspira build --timings` reports it.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub name: &'static str,
+    pub took: Duration,
+    /// The process's peak resident memory by the end of the stage, where the system tells it
+    /// (Linux: `VmHWM` in /proc/self/status), so a benchmark sees which stage sets the peak.
+    pub peak_rss: Option<u64>,
+}
+
+impl Stage {
+    fn since(name: &'static str, started: Instant) -> Stage {
+        Stage {
+            name,
+            took: started.elapsed(),
+            peak_rss: peak_rss(),
+        }
+    }
+}
+
+/// The peak resident memory of this process so far, in bytes.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }
 
 impl Site {
@@ -152,14 +190,14 @@ impl Site {
         sink: &dyn Sink,
         live_reload: bool,
         search: bool,
-        stages: &mut Vec<(&'static str, Duration)>,
+        stages: &mut Vec<Stage>,
         progress: &Progress,
     ) -> Result<(usize, Prepared, Option<search::Indexer>), Diagnostics> {
         let started = Instant::now();
         progress.stage("Preparing the views", false);
         let renderer = self.renderer(live_reload);
         let prepared = renderer.prepare().map_err(diagnostics)?;
-        stages.push(("prepare", started.elapsed()));
+        stages.push(Stage::since("prepare", started));
         progress.stage("Rendering the pages", true);
         let started = Instant::now();
         let indexer = search.then(|| {
@@ -173,15 +211,10 @@ impl Site {
             .render_pages(&prepared, sink, indexer.as_ref(), &|_| true)
             .map_err(diagnostics)?
             .len();
-        for (path, bytes) in renderer
-            .derived_files(&prepared)
-            .map_err(Diagnostics::from)?
-        {
-            sink.put(&path, &bytes)
-                .map_err(|e| write_error(&path, &e))?;
-            written += 1;
-        }
-        stages.push(("render", started.elapsed()));
+        written += renderer
+            .write_derived(&prepared, sink)
+            .map_err(Diagnostics::from)?;
+        stages.push(Stage::since("render", started));
         Ok((written, prepared, indexer))
     }
 
@@ -254,7 +287,7 @@ pub fn build_full(
     let mut stages = Vec::new();
     progress.stage("Reading and checking the content", false);
     let (mut site, warnings) = Site::load(root)?;
-    stages.push(("load and check", started.elapsed()));
+    stages.push(Stage::since("load and check", started));
     if let Some(url) = base_url {
         site.config.base_url = crate::config::normalise_base_url(url).map_err(|m| {
             Diagnostics::from(Diagnostic::error("base-url", format!("--base-url {m}")))
@@ -296,10 +329,10 @@ pub fn build_full(
     }
     files += bundle.len();
     drop(bundle);
-    stages.push(("search index (rest)", indexing.elapsed()));
+    stages.push(Stage::since("search index (rest)", indexing));
     let swapping = Instant::now();
     staging.commit().map_err(io_error)?;
-    stages.push(("replace output", swapping.elapsed()));
+    stages.push(Stage::since("replace output", swapping));
     let report = BuildReport {
         output,
         files,

@@ -7,7 +7,7 @@ use tera::Tera;
 use crate::config::Config;
 use crate::content::Content;
 use crate::diagnostics::Diagnostic;
-use crate::output::{OutputFile, Sink};
+use crate::output::Sink;
 use crate::pages::{self, Indexed, Input, side_by_side};
 use crate::routes::{self, Route};
 use crate::search;
@@ -115,16 +115,10 @@ impl Renderer<'_> {
         Ok(written)
     }
 
-    /// The files that are not pages: exports, generated stylesheets and the theme's static files.
-    pub fn derived_files(&self, p: &Prepared) -> Result<Vec<OutputFile>, Diagnostic> {
+    /// Writes the files that are not pages into `sink`: exports, generated stylesheets and the
+    /// theme's static files. Returns how many were written.
+    pub fn write_derived(&self, p: &Prepared, sink: &dyn Sink) -> Result<usize, Diagnostic> {
         let cases = &p.views.cases;
-        let mut files: Vec<OutputFile> = crate::export::files(
-            self.config,
-            self.content,
-            self.vocabulary,
-            &p.views.links,
-            cases,
-        )?;
         if let Some(logo) = &self.config.theme.logo
             && !self.theme.static_files.iter().any(|(name, _)| name == logo)
         {
@@ -137,20 +131,33 @@ impl Renderer<'_> {
                 "put the file at static/{logo}, or correct `logo` under [theme]"
             )));
         }
-        files.push((
-            "assets/brand.css".into(),
-            brand_css(&self.config.theme).into_bytes(),
-        ));
+        let mut written = 0;
+        let mut put = |path: &str, bytes: &[u8]| {
+            written += 1;
+            sink.put(path, bytes).map_err(|e| write_error(path, &e))
+        };
+        put(
+            &routes::asset_file("brand.css"),
+            brand_css(&self.config.theme).as_bytes(),
+        )?;
         for (number, range) in pages::chunks(cases.len(), self.config.compare.cases_per_page) {
-            files.push((
-                format!("assets/{}", side_by_side::css_name(number)),
-                side_by_side::css(&cases[range]).into_bytes(),
-            ));
+            put(
+                &routes::asset_file(&side_by_side::css_name(number)),
+                side_by_side::css(&cases[range]).as_bytes(),
+            )?;
         }
         for (name, bytes) in &self.theme.static_files {
-            files.push((format!("assets/{name}"), bytes.clone()));
+            put(&routes::asset_file(name), bytes)?;
         }
-        Ok(files)
+        let exports = crate::export::write(
+            self.config,
+            self.content,
+            self.vocabulary,
+            &p.views.links,
+            cases,
+            sink,
+        )?;
+        Ok(written + exports)
     }
 
     /// The theme's templates, with what every page shows (the site, the menu, the interface texts)
