@@ -231,3 +231,156 @@ fn a_broken_link_in_an_edit_is_reported_and_the_next_change_rebuilds_in_full() {
     assert!(matches!(update, Update::Full(_)), "{update:?}");
     assert_same_as_full_build(&mut session, root, &output);
 }
+
+/// One change a contributor can make while `inspira serve` runs.
+#[derive(Debug, Clone)]
+enum Change {
+    /// A new title, which may move the case in the case order.
+    Retitle(usize, &'static str),
+    /// A new summary: what lists show.
+    Summary(usize, &'static str),
+    /// A new sentence in the description: only the case page.
+    Describe(usize, &'static str),
+    /// Another focus area: related cases and term pages.
+    Term(usize, &'static str),
+    /// A new case, copied from Beta.
+    Add(&'static str),
+    /// An added case removed again.
+    Remove(&'static str),
+    /// An unknown kind, then the next change fixes it.
+    Break(usize),
+}
+
+const SLUGS: [&str; 2] = ["alfa", "beta"];
+const ADDED: [&str; 2] = ["gamma", "delta"];
+
+fn change() -> impl proptest::strategy::Strategy<Value = Change> {
+    use proptest::prelude::*;
+    let case = 0..SLUGS.len();
+    prop_oneof![
+        (
+            case.clone(),
+            prop::sample::select(vec!["Alfa", "Öst", "Aaa", "Mitt"])
+        )
+            .prop_map(|(i, t)| Change::Retitle(i, t)),
+        (
+            case.clone(),
+            prop::sample::select(vec!["Kort.", "En ny sammanfattning."])
+        )
+            .prop_map(|(i, t)| Change::Summary(i, t)),
+        (
+            case.clone(),
+            prop::sample::select(vec!["Ny mening.", "Ännu en."])
+        )
+            .prop_map(|(i, t)| Change::Describe(i, t)),
+        (
+            case.clone(),
+            prop::sample::select(vec!["bostad", "arbete", "delaktighet"])
+        )
+            .prop_map(|(i, t)| Change::Term(i, t)),
+        prop::sample::select(ADDED.to_vec()).prop_map(Change::Add),
+        prop::sample::select(ADDED.to_vec()).prop_map(Change::Remove),
+        case.prop_map(Change::Break),
+    ]
+}
+
+/// Replaces the value of the first line starting with `key` in a case file.
+fn set_line(path: &Path, key: &str, value: &str) {
+    let text = common::read(path);
+    let mut done = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if !done && l.starts_with(key) {
+                done = true;
+                format!("{key}{value}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+/// Applies `change` to the sources; returns the files it touched.
+fn apply(root: &Path, change: &Change) -> Vec<PathBuf> {
+    match change {
+        Change::Retitle(i, title) => {
+            let path = case_file(root, SLUGS[*i]);
+            set_line(&path, "title: ", title);
+            vec![path]
+        }
+        Change::Summary(i, text) => {
+            let path = case_file(root, SLUGS[*i]);
+            set_line(&path, "summary: ", text);
+            vec![path]
+        }
+        Change::Describe(i, text) => {
+            let path = case_file(root, SLUGS[*i]);
+            let mut body = common::read(&path);
+            body.push_str(&format!("\n{text}\n"));
+            std::fs::write(&path, body).unwrap();
+            vec![path]
+        }
+        Change::Term(i, term) => {
+            let path = case_file(root, SLUGS[*i]);
+            set_line(&path, "  - term: ", term);
+            vec![path]
+        }
+        Change::Add(slug) => {
+            let path = case_file(root, slug);
+            let beta = common::read(case_file(root, "beta"));
+            let title = format!("title: {}", slug.to_uppercase());
+            let text = beta
+                .lines()
+                .map(|l| {
+                    if l.starts_with("title: ") {
+                        title.clone()
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            std::fs::write(&path, text + "\n").unwrap();
+            vec![path]
+        }
+        Change::Remove(slug) => {
+            let path = case_file(root, slug);
+            let _ = std::fs::remove_file(&path);
+            vec![path]
+        }
+        Change::Break(i) => {
+            let path = case_file(root, SLUGS[*i]);
+            set_line(&path, "kind: ", "stad");
+            vec![path]
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Whatever a contributor does, in whatever order, the served output ends up as a full build
+    /// of the same sources would make it: after every change that leaves the site valid.
+    #[test]
+    fn any_sequence_of_edits_ends_as_a_full_build(changes in proptest::collection::vec(change(), 1..6)) {
+        let tmp = fixture("basic");
+        let root = tmp.path();
+        let (mut session, output) = start(root);
+        for change in &changes {
+            let mut touched = apply(root, change);
+            if let Change::Break(i) = change {
+                let result = session.update(&touched, || {});
+                proptest::prop_assert!(result.is_err(), "{change:?} must be an error");
+                // Fix it again before the next change.
+                let path = case_file(root, SLUGS[*i]);
+                set_line(&path, "kind: ", if *i == 0 { "kommun" } else { "region" });
+                touched = vec![path];
+            }
+            let result = session.update(&touched, || {});
+            proptest::prop_assert!(result.is_ok(), "{change:?}: {:?}", result.err());
+            assert_same_as_full_build(&mut session, root, &output);
+        }
+    }
+}

@@ -3,10 +3,12 @@
 //! A [`Session`] keeps the loaded site and the prepared views of its last build. When only existing
 //! case files changed, and none of them changed its terms, related links or place in the case order,
 //! it re-reads just those files, re-checks them, rebuilds their views and renders only the pages that
-//! show them ([`crate::render::Deps`]): the case page, and when what lists show changed, the term,
+//! show them ([`crate::view::Deps`]): the case page, and when what lists show changed, the term,
 //! comparison and list pages that include it. Those pages are written in place and the browser
-//! reloads. Then the files derived from everything (the JSON and CSV exports) are written, and the
-//! search index is rebuilt on a thread of its own and swapped in when ready.
+//! reloads (each file replaced atomically). Then the files derived from everything (the JSON and CSV
+//! exports) are written, and the search index is rebuilt by a worker of its own ([`index_worker`]):
+//! the next edit never waits for it, and edits that come while it builds make one rebuild, not one
+//! each.
 //!
 //! Anything else (a case added, renamed or removed, a term changed, a page, vocabulary, template or
 //! configuration edited) is a full build, as `inspira build` does it. Either way the output ends up
@@ -14,19 +16,20 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::compare;
 use crate::content::{self, Case};
 use crate::diagnostics::Diagnostics;
-use crate::output::{Folder, Sink};
+use crate::output::Folder;
 use crate::render::Prepared;
 use crate::routes::Route;
-use crate::search::{self, BUNDLE_DIR};
+use crate::search;
 use crate::site::{self, BuildReport, Site};
 use crate::validate;
+use index_worker::IndexWorker;
+
+mod index_worker;
 
 /// What one update did.
 #[derive(Debug)]
@@ -55,10 +58,8 @@ pub struct Session {
     live_reload: bool,
     /// The site and its views as of the last good build; `None` after a failed full build.
     state: Option<(Site, Prepared)>,
-    /// The search index being rebuilt after an incremental update, if any.
-    indexing: Option<JoinHandle<()>>,
-    /// Bumped by every update, so a slow index never overwrites a newer one.
-    generation: Arc<Mutex<u64>>,
+    /// Rebuilds the search index after incremental updates.
+    indexing: IndexWorker,
 }
 
 impl Session {
@@ -75,8 +76,7 @@ impl Session {
             base_url: base_url.to_string(),
             live_reload,
             state: None,
-            indexing: None,
-            generation: Arc::new(Mutex::new(0)),
+            indexing: IndexWorker::start(),
         };
         let result = session.full();
         (session, result)
@@ -91,7 +91,6 @@ impl Session {
         pages_written: impl FnOnce(),
     ) -> Result<Update, Diagnostics> {
         let started = Instant::now();
-        *self.generation.lock().unwrap_or_else(|e| e.into_inner()) += 1;
         let Some(slugs) = self.edited_cases(changed) else {
             let report = self.full()?;
             pages_written();
@@ -122,9 +121,7 @@ impl Session {
 
     /// Waits until the search index of the last update is written (tests and benchmarks).
     pub fn settle(&mut self) {
-        if let Some(worker) = self.indexing.take() {
-            let _ = worker.join();
-        }
+        self.indexing.settle();
     }
 
     fn full(&mut self) -> Result<BuildReport, Diagnostics> {
@@ -274,33 +271,24 @@ impl Session {
         renderer
             .write_derived(prepared, &sink)
             .map_err(Diagnostics::from)?;
-        let indexer = search::Indexer::start(&site.config.language);
-        for record in renderer.records(prepared) {
-            indexer.add(search::Document::Record(record));
-        }
+        let mut documents: Vec<search::Document> = renderer
+            .records(prepared)
+            .into_iter()
+            .map(search::Document::Record)
+            .collect();
         // The accessibility statement is indexed from its HTML, which an edit of a case never changes.
         let statement = Route::Accessibility;
         if let Ok(html) = std::fs::read_to_string(self.output.join(statement.file())) {
-            indexer.add(search::Document::Html {
+            documents.push(search::Document::Html {
                 url: statement.url(&site.config.base_path()),
                 html,
             });
         }
-        self.settle();
-        let generation = Arc::clone(&self.generation);
-        let mine = *generation.lock().unwrap_or_else(|e| e.into_inner());
-        let output = self.output.clone();
-        self.indexing = Some(std::thread::spawn(move || {
-            let Ok(bundle) = indexer.finish() else {
-                return;
-            };
-            // Holding the lock while writing: a newer update waits, and an older index never lands
-            // after a newer one.
-            let current = generation.lock().unwrap_or_else(|e| e.into_inner());
-            if *current == mine {
-                let _ = replace_bundle(&output, &bundle);
-            }
-        }));
+        self.indexing.submit(index_worker::Request {
+            language: site.config.language.clone(),
+            documents,
+            output: self.output.clone(),
+        });
         Ok(())
     }
 }
@@ -328,23 +316,4 @@ fn same_structure(cases: &[Case], i: usize, edited: &Case) -> bool {
             .collect::<Vec<_>>()
     };
     in_order && terms(old) == terms(edited) && related(old) == related(edited)
-}
-
-/// Writes the search bundle into `output/search-index/` and removes the files the new bundle no longer has.
-fn replace_bundle(output: &Path, bundle: &[(String, Vec<u8>)]) -> std::io::Result<()> {
-    let sink = Folder(output.to_path_buf());
-    for (path, bytes) in bundle {
-        sink.put(path, bytes)?;
-    }
-    let keep: BTreeSet<PathBuf> = bundle.iter().map(|(p, _)| output.join(p)).collect();
-    for entry in walkdir::WalkDir::new(output.join(BUNDLE_DIR))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        if !keep.contains(entry.path()) {
-            std::fs::remove_file(entry.path())?;
-        }
-    }
-    Ok(())
 }
