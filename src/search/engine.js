@@ -235,12 +235,13 @@ class Index {
    */
   count(pages, filters) {
     const chosen = this.chosen(filters);
-    const all = pages ?? Array.from({ length: this.meta.pages }, (_, i) => i);
+    const n = pages ? pages.length : this.meta.pages;
     const counts = {};
     this.table.names.forEach((name, f) => {
       const tally = new Array(this.table.values[f].length).fill(0);
       const others = chosen.filter(([g]) => g !== f);
-      for (const p of all) {
+      for (let i = 0; i < n; i++) {
+        const p = pages ? pages[i] : i;
         if (!others.every(([g, values]) => this.has(g, p, values))) continue;
         const v = this.table.pages[f][p];
         for (const x of Array.isArray(v) ? v : [v]) if (x >= 0) tally[x] += 1;

@@ -32,9 +32,13 @@ function text(name, values = {}) {
   return t;
 }
 
-// A filter's name in the address: lowercase, without diacritics ("Län" → "lan").
+// The engine's own folding (no diacritics), set when the engine has loaded.
+let fold = (text) => text;
+
+// A filter's name in the address: lowercase, without diacritics, other characters as "-" ("Antagen
+// år" → "antagen-ar"), as inspira's `search::filter_param` writes it into the case list's form.
 function param(name) {
-  return name.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-");
+  return fold(name.toLowerCase()).replace(/[^a-z0-9]+/g, "-");
 }
 
 function selectedFilters() {
@@ -213,8 +217,9 @@ function later() {
 
 async function start() {
   try {
-    const { open } = await import(`${form.dataset.index}engine.js`);
-    engine = await open(form.dataset.index);
+    const module = await import(`${form.dataset.index}engine.js`);
+    fold = module.fold;
+    engine = await module.open(form.dataset.index);
   } catch (error) {
     console.error(error);
     return; // The list of all pages stays as the fallback.
