@@ -199,3 +199,41 @@ fn new_case_refuses_unsafe_slugs_and_existing_files() {
         .code(1);
     assert!(!root.path().join("evil.md").exists());
 }
+
+#[test]
+fn build_timings_list_each_stage_with_its_time_and_the_peak_memory() {
+    let root = fixture("basic");
+    let out = inspira(root.path())
+        .args(["build", "--timings"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stages: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(" ms"))
+        .collect();
+    let names: Vec<&str> = stages
+        .iter()
+        .map(|l| l.split("  ").find(|s| !s.is_empty()).unwrap_or("").trim())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "load and check",
+            "prepare",
+            "render",
+            "search index (rest)",
+            "replace output"
+        ],
+        "{stderr}"
+    );
+    if cfg!(target_os = "linux") {
+        assert!(
+            stages
+                .iter()
+                .all(|l| l.contains("peak") && l.ends_with("MiB")),
+            "{stderr}"
+        );
+    }
+}
