@@ -241,6 +241,8 @@ enum Change {
     Summary(usize, &'static str),
     /// A new sentence in the description: only the case page.
     Describe(usize, &'static str),
+    /// Another kind of body: what the case list's filters count.
+    Kind(usize, &'static str),
     /// Another focus area: related cases and term pages.
     Term(usize, &'static str),
     /// A new case, copied from Beta.
@@ -278,6 +280,8 @@ fn change() -> impl proptest::strategy::Strategy<Value = Change> {
             prop::sample::select(vec!["bostad", "arbete", "delaktighet"])
         )
             .prop_map(|(i, t)| Change::Term(i, t)),
+        (case.clone(), prop::sample::select(vec!["kommun", "region"]))
+            .prop_map(|(i, k)| Change::Kind(i, k)),
         prop::sample::select(ADDED.to_vec()).prop_map(Change::Add),
         prop::sample::select(ADDED.to_vec()).prop_map(Change::Remove),
         case.prop_map(Change::Break),
@@ -320,6 +324,11 @@ fn apply(root: &Path, change: &Change) -> Vec<PathBuf> {
             let mut body = common::read(&path);
             body.push_str(&format!("\n{text}\n"));
             std::fs::write(&path, body).unwrap();
+            vec![path]
+        }
+        Change::Kind(i, kind) => {
+            let path = case_file(root, SLUGS[*i]);
+            set_line(&path, "kind: ", kind);
             vec![path]
         }
         Change::Term(i, term) => {
@@ -367,6 +376,11 @@ proptest::proptest! {
     fn any_sequence_of_edits_ends_as_a_full_build(changes in proptest::collection::vec(change(), 1..6)) {
         let tmp = fixture("basic");
         let root = tmp.path();
+        // One case a page, so that every paginated page (term pages, the case list, the comparison
+        // pages) depends on one case and a missed dependency shows.
+        let config = root.join("inspira.toml");
+        let text = common::read(&config);
+        std::fs::write(&config, format!("{text}\n[compare]\ncases_per_page = 1\nlist_all_up_to = 1\n")).unwrap();
         let (mut session, output) = start(root);
         for change in &changes {
             let mut touched = apply(root, change);
@@ -383,4 +397,30 @@ proptest::proptest! {
             assert_same_as_full_build(&mut session, root, &output);
         }
     }
+}
+
+#[test]
+fn a_changed_kind_rewrites_every_page_of_a_paginated_case_list() {
+    let tmp = fixture("basic");
+    let root = tmp.path();
+    let config = root.join("inspira.toml");
+    let text = common::read(&config);
+    std::fs::write(
+        &config,
+        format!("{text}\n[compare]\ncases_per_page = 1\nlist_all_up_to = 1\n"),
+    )
+    .unwrap();
+    let (mut session, output) = start(root);
+    edit(
+        root,
+        "content/cases/alfa.md",
+        "kind: kommun",
+        "kind: region",
+    );
+    let update = session
+        .update(&[case_file(root, "alfa")], || {})
+        .expect("update");
+    // Beta's page of the list shows no part of Alfa but the filters' counts.
+    assert!(pages_written(update) > 1);
+    assert_same_as_full_build(&mut session, root, &output);
 }

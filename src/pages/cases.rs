@@ -58,8 +58,10 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
         },
         jobs,
     );
-    // Every page shows the filters' counts over all cases.
+    // Every page also shows the filters' counts over all cases.
     for job in &mut jobs[first..] {
-        job.deps = Deps::AllCases;
+        if let Deps::Cases(range) = &job.deps {
+            job.deps = Deps::CaseList(range.clone());
+        }
     }
 }

@@ -56,12 +56,13 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
             for (number, range) in paging.chunks() {
                 let related = Arc::clone(&related);
                 let route = Route::Term(dim.dimension, &term.id);
+                let deps = Deps::Term(dim.dimension, term.id.clone(), range.clone());
                 jobs.push(
                     paging
                         .job(route, "term.html", number, range, move |chunk| {
                             term_context(input, dim, term, chunk, &related)
                         })
-                        .deps(Deps::Term(dim.dimension, term.id.clone())),
+                        .deps(deps),
                 );
             }
         }

@@ -1,7 +1,7 @@
 //! What a page shows of the views, and what an edit of one case changed: together they decide which
 //! pages `inspira serve` renders again after an edit.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::vocabulary::Dimension;
@@ -20,8 +20,10 @@ pub enum Deps {
     Cases(Range<usize>),
     /// How many cases use each term (lists of terms).
     TermCounts,
-    /// One term's page: every case's wording for it.
-    Term(Dimension, String),
+    /// One page of a term's page: the wording of the cases in this range of those using the term.
+    Term(Dimension, String, Range<usize>),
+    /// One page of the case list: the cases in this range, and the filters' counts over all cases.
+    CaseList(Range<usize>),
     /// Free page `i`, which may list cases (their titles and summaries).
     Page(usize),
     /// The booklet of free page `i`: its cases in full.
@@ -39,8 +41,10 @@ pub struct Edit {
     pub(super) brief: bool,
     /// Cases whose related list shows this case.
     pub(super) referrers: BTreeSet<usize>,
-    /// The terms the case uses.
-    pub(super) terms: BTreeSet<(Dimension, String)>,
+    /// The terms the case uses, each with the case's position among the cases using it.
+    pub(super) terms: BTreeMap<(Dimension, String), usize>,
+    /// What the case list's filters count changed (kind, county, document type, year).
+    pub(super) facets: bool,
     /// Free pages that list the case.
     pub(super) pages: BTreeSet<usize>,
 }
@@ -56,9 +60,14 @@ impl Edit {
             }
             Deps::AllCases => self.brief,
             Deps::Cases(range) => self.brief && range.contains(&i),
-            Deps::Term(dimension, id) => {
-                self.brief && self.terms.contains(&(*dimension, id.clone()))
+            Deps::Term(dimension, id, range) => {
+                self.brief
+                    && self
+                        .terms
+                        .get(&(*dimension, id.clone()))
+                        .is_some_and(|at| range.contains(at))
             }
+            Deps::CaseList(range) => self.facets || (self.brief && range.contains(&i)),
             Deps::Page(k) => self.brief && self.pages.contains(k),
             Deps::Booklet(k) => self.pages.contains(k),
         }

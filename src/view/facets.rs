@@ -130,7 +130,7 @@ pub fn facets(cases: &[CaseView], dimensions: &[DimensionView], strings: &String
 }
 
 /// The facet values of one case, as `data-` attribute values (space separated ids).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseFacets {
     pub typ: String,
     pub lan: String,

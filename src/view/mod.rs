@@ -197,10 +197,16 @@ impl Views {
         let old = &self.cases[i];
         let brief =
             serde_json::to_value(old.brief()).ok() != serde_json::to_value(view.brief()).ok();
+        let index = &self.index;
         let terms = compare::term_ids(case)
             .into_iter()
-            .flat_map(|(d, ids)| ids.into_iter().map(move |id| (d, id.to_string())))
+            .flat_map(|(d, ids)| ids.into_iter().map(move |id| (d, id)))
+            .filter_map(|(d, id)| {
+                let at = index.usages(d, id).iter().position(|u| u.case == i)?;
+                Some(((d, id.to_string()), at))
+            })
             .collect();
+        let facets = facets::case_facets(old) != facets::case_facets(&view);
         self.listings[i] = Value::from_serializable(&view.listing());
         self.cases[i] = view;
         for (j, v) in referrer_views {
@@ -223,6 +229,7 @@ impl Views {
             brief,
             referrers,
             terms,
+            facets,
             pages,
         })
     }
