@@ -75,6 +75,18 @@ if [ "${INSPIRA_TEST_SKIP_BUILD:-0}" != 1 ]; then
     echo "0 passed, 1 failed"
     exit 1
   fi
+  # The same content as a long list: three cases a page, filtered through the search page above
+  # three cases (tests/browser/long-list.mjs), served on the next port.
+  long_src="target/browser-site-long-src"
+  rm -rf "$long_src" "$SITE_DIR-long"
+  mkdir -p "$long_src"
+  cp -r content "$long_src/"
+  printf '%s\n\n[compare]\ncases_per_page = 3\nlist_all_up_to = 3\n' "$(cat inspira.toml)" >"$long_src/inspira.toml"
+  if ! cargo run --release --quiet -- --root "$long_src" build --output "$PWD/$SITE_DIR-long" --base-url "http://127.0.0.1:$((PORT + 1))$PREFIX"; then
+    echo "FAIL building the long-list site"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
 fi
 
 # 4. The suite.

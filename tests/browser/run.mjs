@@ -20,6 +20,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { checkWidgets } from './widgets.mjs';
 import { checkSearchIndex } from './search-index.mjs';
+import { checkLongList } from './long-list.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const require = createRequire(import.meta.url);
@@ -723,6 +724,14 @@ async function main() {
       await checkSearchIndex({ BUILD_DIR, PREFIX, record });
     } catch (e) {
       record('search index: the checks ran to the end', false, [e.stack ?? String(e)]);
+    }
+
+    // A case list longer than list_all_up_to: paginated, filtered through the search page.
+    try {
+      const root = process.env.INSPIRA_TEST_LONG_SITE ?? path.join(REPO_ROOT, 'target', 'browser-site-long');
+      await checkLongList(browser, { root, port: PORT + 1, HOST, PREFIX, record, axeSource, runAxe });
+    } catch (e) {
+      record('long case list: the checks ran to the end', false, [e.stack ?? String(e)]);
     }
 
     const caseSlug = caseFile ? caseFile.split('/')[1] : 'case';
