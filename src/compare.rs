@@ -4,15 +4,16 @@
 use std::collections::BTreeMap;
 
 use crate::content::Content;
+use crate::model::CaseId;
 use crate::vocabulary::{Dimension, Vocabulary};
 
-/// Index of a case in `Content::cases`.
-pub type CaseIx = usize;
+/// Index of a case in `Content::cases`, for the counting below; the indexes hand out [`CaseId`]s.
+type CaseIx = usize;
 
 /// One case's use of one term: which entries of the case map onto it.
 #[derive(Debug, Clone)]
 pub struct Usage {
-    pub case: CaseIx,
+    pub case: CaseId,
     /// Positions in the case's list for that dimension (focus_areas, success_factors or process.steps).
     pub entries: Vec<usize>,
 }
@@ -28,6 +29,7 @@ impl TermIndex {
     pub fn build(content: &Content) -> TermIndex {
         let mut usages: BTreeMap<Dimension, BTreeMap<String, Vec<Usage>>> = BTreeMap::new();
         for (case_ix, case) in content.cases.iter().enumerate() {
+            let case_ix = CaseId::new(case_ix);
             for (dimension, ids) in term_ids(case) {
                 for (entry, id) in ids.into_iter().enumerate() {
                     let list = usages
@@ -88,7 +90,7 @@ pub fn term_ids(case: &crate::content::Case) -> [(Dimension, Vec<&str>); 3] {
 /// A case related to another, and the shared terms that make it so.
 #[derive(Debug, Clone)]
 pub struct Related {
-    pub case: CaseIx,
+    pub case: CaseId,
     pub shared: BTreeMap<Dimension, Vec<String>>,
     pub score: usize,
 }
@@ -154,7 +156,7 @@ pub fn related_cases(content: &Content, _index: &TermIndex) -> Vec<Vec<Related>>
             let related = |other: CaseIx| {
                 let shared = shared_terms(&terms[me], &terms[other]);
                 Related {
-                    case: other,
+                    case: CaseId::new(other),
                     score: shared.values().map(Vec::len).sum(),
                     shared,
                 }
@@ -347,11 +349,12 @@ mod tests {
                     for (dimension, ids) in &terms[me] {
                         for id in ids {
                             for usage in index.usages(*dimension, id) {
-                                if usage.case != me {
-                                    if counts[usage.case] == 0 {
-                                        touched.push(usage.case);
+                                let other = usage.case.index();
+                                if other != me {
+                                    if counts[other] == 0 {
+                                        touched.push(other);
                                     }
-                                    counts[usage.case] += 1;
+                                    counts[other] += 1;
                                 }
                             }
                         }
@@ -397,7 +400,7 @@ mod tests {
                                 .filter(|(_, ids)| !ids.is_empty())
                                 .collect();
                             Related {
-                                case: other,
+                                case: CaseId::new(other),
                                 score: counts[other] as usize,
                                 shared,
                             }
@@ -484,7 +487,7 @@ mod tests {
     }
 
     /// One listed case as compared: the case, its score and its shared terms.
-    type Listed = (CaseIx, usize, Vec<(Dimension, Vec<String>)>);
+    type Listed = (CaseId, usize, Vec<(Dimension, Vec<String>)>);
 
     fn summary(related: &[Vec<Related>]) -> Vec<Vec<Listed>> {
         related
@@ -560,7 +563,10 @@ mod tests {
             summary(&related),
             summary(&related_cases_by_postings(&content, &index))
         );
-        let a: Vec<(CaseIx, usize)> = related[0].iter().map(|r| (r.case, r.score)).collect();
+        let a: Vec<(usize, usize)> = related[0]
+            .iter()
+            .map(|r| (r.case.index(), r.score))
+            .collect();
         // c (1 shared) and e (none) as linked, by score; then b and f (3), d and g (2): four in all,
         // or as many as are linked, counting the link to e twice.
         assert_eq!(a, [(2, 1), (4, 0), (1, 3), (5, 3)]);

@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod incremental;
 pub mod markdown;
+pub mod model;
 pub mod output;
 pub mod pages;
 pub mod render;

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use crate::compare;
 use crate::content::{self, Case};
 use crate::diagnostics::Diagnostics;
+use crate::model::CaseId;
 use crate::output::Folder;
 use crate::render::Prepared;
 use crate::routes::Route;
@@ -230,7 +231,7 @@ impl Session {
         let mut changes = Vec::new();
         let mut failed = None;
         for (i, _) in &previous {
-            match renderer.update_case(prepared, *i) {
+            match renderer.update_case(prepared, CaseId::new(*i)) {
                 Ok(edit) => changes.push(edit),
                 Err(found) => {
                     failed = Some(found);

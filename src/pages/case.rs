@@ -1,6 +1,7 @@
 //! `/cases/<slug>/`: one case in full, with links to its neighbours in the case order.
 
 use super::{Input, Job, crumb, page_context};
+use crate::model::CaseId;
 use crate::routes::Route;
 use crate::view::Deps;
 
@@ -27,7 +28,7 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
                 ctx.insert("next", &neighbour(Some(i + 1)));
                 ctx
             })
-            .deps(Deps::CasePage(i)),
+            .deps(Deps::CasePage(CaseId::new(i))),
         );
     }
 }

@@ -7,6 +7,7 @@ use tera::Tera;
 use crate::config::Config;
 use crate::content::Content;
 use crate::diagnostics::Diagnostic;
+use crate::model::CaseId;
 use crate::output::Sink;
 use crate::pages::{self, Indexed, Input, side_by_side};
 use crate::routes::{self, Route};
@@ -43,7 +44,7 @@ impl Renderer<'_> {
     }
 
     /// Brings `p` up to date after case `i` was edited in place ([`Views::update_case`]).
-    pub fn update_case(&self, p: &mut Prepared, i: usize) -> Result<Edit, Vec<Diagnostic>> {
+    pub fn update_case(&self, p: &mut Prepared, i: CaseId) -> Result<Edit, Vec<Diagnostic>> {
         p.views.update_case(self.content, self.vocabulary, i)
     }
 

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use crate::model::CaseId;
 use crate::vocabulary::Dimension;
 
 /// What a page shows of the content, so that an edit to one case re-renders only the pages showing
@@ -13,7 +14,7 @@ pub enum Deps {
     /// Nothing from the cases (not-found page, accessibility statement, robots.txt).
     Site,
     /// Case `i`'s page, which also shows its neighbours' and related cases' titles.
-    CasePage(usize),
+    CasePage(CaseId),
     /// Something of every case (start page, case list, search page, feed, sitemap).
     AllCases,
     /// The cases in this range: one page of a comparison page.
@@ -33,14 +34,14 @@ pub enum Deps {
 /// What an edit of one case changed, and so which pages must be rendered again.
 #[derive(Debug, Clone)]
 pub struct Edit {
-    pub(super) case: usize,
+    pub(super) case: CaseId,
     /// The title changed: neighbours and related cases show it.
     pub(super) title: bool,
     /// Something list and comparison pages show changed (anything but the description and the
     /// long texts).
     pub(super) brief: bool,
     /// Cases whose related list shows this case.
-    pub(super) referrers: BTreeSet<usize>,
+    pub(super) referrers: BTreeSet<CaseId>,
     /// The terms the case uses, each with the case's position among the cases using it.
     pub(super) terms: BTreeMap<(Dimension, String), usize>,
     /// What the case list's filters count changed (kind, county, document type, year).
@@ -53,13 +54,17 @@ impl Edit {
     /// Whether a page showing `deps` must be rendered again.
     pub fn affects(&self, deps: &Deps) -> bool {
         let i = self.case;
+        // Pages of cases in case order show a range of positions.
+        let at = i.index();
         match deps {
             Deps::Site | Deps::TermCounts => false,
             Deps::CasePage(j) => {
-                *j == i || (self.title && (j + 1 == i || i + 1 == *j || self.referrers.contains(j)))
+                // Neighbours in the case order show each other's titles.
+                let next_to = j.index() + 1 == at || at + 1 == j.index();
+                *j == i || (self.title && (next_to || self.referrers.contains(j)))
             }
             Deps::AllCases => self.brief,
-            Deps::Cases(range) => self.brief && range.contains(&i),
+            Deps::Cases(range) => self.brief && range.contains(&at),
             Deps::Term(dimension, id, range) => {
                 self.brief
                     && self
@@ -67,7 +72,7 @@ impl Edit {
                         .get(&(*dimension, id.clone()))
                         .is_some_and(|at| range.contains(at))
             }
-            Deps::CaseList(range) => self.facets || (self.brief && range.contains(&i)),
+            Deps::CaseList(range) => self.facets || (self.brief && range.contains(&at)),
             Deps::Page(k) => self.brief && self.pages.contains(k),
             Deps::Booklet(k) => self.pages.contains(k),
         }

@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::content::{Content, Page};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Links, Origin};
+use crate::model::CaseId;
 use crate::routes::Route;
 use crate::search;
 use crate::theme::Theme;
@@ -159,7 +160,7 @@ impl Views {
         &mut self,
         content: &Content,
         vocabulary: &Vocabulary,
-        i: usize,
+        i: CaseId,
     ) -> Result<Edit, Vec<Diagnostic>> {
         let case = &content.cases[i];
         let mut diagnostics = Vec::new();
@@ -171,16 +172,12 @@ impl Views {
             index: &self.index,
         };
         let view = builder.case(case, &self.related[i], &mut diagnostics);
-        let referrers: BTreeSet<usize> = self
-            .related
-            .iter()
-            .enumerate()
-            .filter(|(_, related)| related.iter().any(|r| r.case == i))
-            .map(|(j, _)| j)
+        let referrers: BTreeSet<CaseId> = CaseId::all(self.related.len())
+            .filter(|&j| self.related[j].iter().any(|r| r.case == i))
             .collect();
         // Related lists show the case's title.
         let title = view.title != self.cases[i].title;
-        let referrer_views: Vec<(usize, CaseView)> = if title {
+        let referrer_views: Vec<(CaseId, CaseView)> = if title {
             referrers
                 .iter()
                 .map(|&j| {
