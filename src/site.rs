@@ -135,6 +135,7 @@ impl Site {
         let mut diagnostics = Diagnostics::new();
         let config = Config::load(root).map_err(Diagnostics::from)?;
         let theme = Theme::load(root).map_err(Diagnostics::from)?;
+        theme.check_config(&config).map_err(Diagnostics::from)?;
         let (content, load_problems) = content::load(root);
         diagnostics.extend(load_problems);
         let vocabulary = match Vocabulary::load(root) {
@@ -359,14 +360,15 @@ fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
     )
 }
 
-/// Runs every check, renders in memory to catch broken links and template errors, writes nothing.
+/// Runs every check that does not need the pages rendered, and writes nothing: the content is read
+/// and validated, every link resolved and every template compiled. Errors that only rendering can
+/// find (a custom template that fails on some page) are left to `build`, which is what keeps this
+/// fast enough to run on every save.
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok((site, mut warnings)) => {
-            if let Err(problems) = site.render_into(&output::Discard) {
-                warnings.extend(problems);
-                warnings.sort();
-            }
+            warnings.extend(site.renderer(false).check());
+            warnings.sort();
             warnings
         }
         Err(problems) => problems,

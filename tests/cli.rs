@@ -90,6 +90,39 @@ fn broken_cross_reference_names_file_and_line() {
 }
 
 #[test]
+fn check_reports_a_missing_logo_and_a_broken_template_without_building() {
+    let root = fixture("basic");
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(root.path().join("inspira.toml"))
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"\n[theme]\nlogo = \"logga.svg\"\n"))
+        .unwrap();
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("the logo `logga.svg` is not in static/"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("put the file at static/logga.svg"),
+        "{stderr}"
+    );
+
+    let root = fixture("basic");
+    std::fs::create_dir_all(root.path().join("templates")).unwrap();
+    std::fs::write(
+        root.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ title </h1>{% endblock content %}",
+    )
+    .unwrap();
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("template"), "{stderr}");
+    assert!(stderr.contains("404.html"), "{stderr}");
+    assert!(!root.path().join("public").exists());
+}
+
+#[test]
 fn invalid_date_is_explained() {
     let root = fixture("basic");
     edit(

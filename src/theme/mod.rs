@@ -136,6 +136,21 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// Checks what the configuration asks of the theme: a logo named under `[theme]` must be one of
+    /// its static files.
+    pub fn check_config(&self, config: &crate::config::Config) -> Result<(), Diagnostic> {
+        match &config.theme.logo {
+            Some(logo) if !self.static_files.iter().any(|(name, _)| name == logo) => Err(
+                Diagnostic::error("config", format!("the logo `{logo}` is not in static/"))
+                    .in_file(crate::config::CONFIG_FILE)
+                    .help(format!(
+                        "put the file at static/{logo}, or correct `logo` under [theme]"
+                    )),
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The default theme, overridden by `root/templates/**` and `root/static/**`.
     pub fn load(root: &Path) -> Result<Theme, Diagnostic> {
         let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES

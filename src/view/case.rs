@@ -321,9 +321,35 @@ pub struct ViewBuilder<'a> {
     pub vocabulary: &'a Vocabulary,
     pub links: &'a Links,
     pub index: &'a TermIndex,
+    pub markdown: Markdown,
+}
+
+/// What [`ViewBuilder`] does with Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markdown {
+    /// Renders it to sanitised HTML, for pages.
+    Render,
+    /// Only resolves its links, for `inspira check`: the views are then fit for nothing but their
+    /// diagnostics, so [`super::Views::check`] drops them.
+    CheckLinks,
 }
 
 impl ViewBuilder<'_> {
+    fn markdown(
+        &self,
+        text: &str,
+        origin: Origin<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> markdown::Rendered {
+        match self.markdown {
+            Markdown::Render => markdown::render(text, self.links, origin, diagnostics),
+            Markdown::CheckLinks => {
+                markdown::check_links(text, self.links, origin, diagnostics);
+                markdown::Rendered::default()
+            }
+        }
+    }
+
     pub fn case(
         &self,
         case: &Case,
@@ -336,7 +362,7 @@ impl ViewBuilder<'_> {
             text: &case.source.text,
             first_line: None,
         };
-        let mut md = |text: &str| markdown::render(text, self.links, origin, diagnostics).html;
+        let mut md = |text: &str| self.markdown(text, origin, diagnostics).html;
         let sources: BTreeMap<&str, &Source> =
             m.sources.iter().map(|s| (s.id.value.as_str(), s)).collect();
         let cite = |r: &Ref| -> Option<SourceRef> {
@@ -394,8 +420,8 @@ impl ViewBuilder<'_> {
             text: &case.source.text,
             first_line: Some(case.body_line),
         };
-        let body = markdown::render(&case.body, self.links, body_origin, diagnostics);
-        let mut md = |text: &str| markdown::render(text, self.links, origin, diagnostics).html;
+        let body = self.markdown(&case.body, body_origin, diagnostics);
+        let mut md = |text: &str| self.markdown(text, origin, diagnostics).html;
         CaseView {
             slug: case.slug.clone(),
             url: self.links.case_url(&case.slug),

@@ -29,7 +29,7 @@ use crate::search;
 use crate::theme::Theme;
 use crate::theme::strings::{self, Strings};
 use crate::vocabulary::{Dimension, Vocabulary};
-use case::{CaseView, ViewBuilder};
+use case::{CaseView, Markdown, ViewBuilder};
 use values::{CaseLink, DimensionView, PageView, TermSummary};
 
 /// Everything pages are made from.
@@ -58,16 +58,12 @@ impl Views {
         vocabulary: &Vocabulary,
         theme: &Theme,
     ) -> Result<Views, Vec<Diagnostic>> {
-        let base_path = config.base_path();
-        let links = Links::new(
-            &base_path,
-            content.cases.iter().map(|c| c.slug.as_str()),
-            content.pages.iter().map(|p| p.slug.as_str()),
-            vocabulary,
-        );
-        let strings =
-            strings::load(&config.ui_language, &theme.string_tables).map_err(|d| vec![d])?;
-        let index = TermIndex::build(content);
+        let Basis {
+            base_path,
+            links,
+            strings,
+            index,
+        } = Basis::new(config, content, vocabulary, theme)?;
         let related = compare::related_cases(content, &index);
         let builder = ViewBuilder {
             strings: &strings,
@@ -75,6 +71,7 @@ impl Views {
             vocabulary,
             links: &links,
             index: &index,
+            markdown: Markdown::Render,
         };
         let (cases, mut diagnostics) = builder.cases(&related);
         let pages: Vec<PageView> = content
@@ -99,6 +96,40 @@ impl Views {
             pages,
             dimensions,
         })
+    }
+
+    /// What [`Views::build`] would report, without building what pages need: every link in every
+    /// piece of Markdown is resolved, but nothing is rendered and no related cases are counted.
+    pub fn check(
+        config: &Config,
+        content: &Content,
+        vocabulary: &Vocabulary,
+        theme: &Theme,
+    ) -> Vec<Diagnostic> {
+        let basis = match Basis::new(config, content, vocabulary, theme) {
+            Ok(basis) => basis,
+            Err(diagnostics) => return diagnostics,
+        };
+        let builder = ViewBuilder {
+            strings: &basis.strings,
+            content,
+            vocabulary,
+            links: &basis.links,
+            index: &basis.index,
+            markdown: Markdown::CheckLinks,
+        };
+        let no_related = vec![Vec::new(); content.cases.len()];
+        let (cases, mut diagnostics) = builder.cases(&no_related);
+        for page in &content.pages {
+            page_view(
+                page,
+                &basis.links,
+                &basis.base_path,
+                &cases,
+                &mut diagnostics,
+            );
+        }
+        diagnostics
     }
 
     /// Every dimension with its terms, as one list value.
@@ -170,6 +201,7 @@ impl Views {
             vocabulary,
             links: &self.links,
             index: &self.index,
+            markdown: Markdown::Render,
         };
         let view = builder.case(case, &self.related[i], &mut diagnostics);
         let referrers: BTreeSet<CaseId> = CaseId::all(self.related.len())
@@ -239,6 +271,40 @@ fn listings(cases: &[CaseView]) -> Vec<Value> {
         .par_iter()
         .map(|c| Value::from_serializable(&c.listing()))
         .collect()
+}
+
+/// What every view is built on: the base path, the link resolver, the interface strings and the
+/// term index.
+struct Basis {
+    base_path: String,
+    links: Links,
+    strings: Strings,
+    index: TermIndex,
+}
+
+impl Basis {
+    fn new(
+        config: &Config,
+        content: &Content,
+        vocabulary: &Vocabulary,
+        theme: &Theme,
+    ) -> Result<Basis, Vec<Diagnostic>> {
+        let base_path = config.base_path();
+        let links = Links::new(
+            &base_path,
+            content.cases.iter().map(|c| c.slug.as_str()),
+            content.pages.iter().map(|p| p.slug.as_str()),
+            vocabulary,
+        );
+        let strings =
+            strings::load(&config.ui_language, &theme.string_tables).map_err(|d| vec![d])?;
+        Ok(Basis {
+            index: TermIndex::build(content),
+            base_path,
+            links,
+            strings,
+        })
+    }
 }
 
 /// A free page's view: its body rendered, and the cases it lists.
