@@ -217,7 +217,7 @@ fn exports_cover_every_case_term_and_page() {
     site::build(root.path(), None, Some("https://example.org/kb/")).expect("build");
     let json: serde_json::Value =
         serde_json::from_str(&common::read(out.join("knowledge-base.json"))).expect("JSON");
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     let slugs: Vec<&str> = json["cases"]
         .as_array()
         .unwrap()
@@ -241,9 +241,15 @@ fn exports_cover_every_case_term_and_page() {
     assert_eq!(rows[0], "term_id,term,alfa,beta");
     assert_eq!(rows[1], "bostad,Bostad,Boende för alla,Bostadsförsörjning");
     assert_eq!(rows.len(), 4, "a row per term");
+    let facts = common::read(out.join("compare/facts.csv"));
+    let facts: Vec<&str> = facts.lines().collect();
+    assert_eq!(
+        facts[0],
+        "case,kind,label,value,unit,scope,group,goal,comparable,date,date_provenance,date_note,period,source"
+    );
     assert!(
-        common::read(out.join("compare/facts.csv"))
-            .contains("alfa,population,Invånare,29272,invånare,2015-12-31")
+        facts.contains(&"alfa,population,Invånare,29272,invånare,egen,,false,true,2015-12-31,stated,,,\"Testrapporten (Testförbundet, 2016)\""),
+        "{facts:?}"
     );
 
     let atom = common::read(out.join("atom.xml"));
