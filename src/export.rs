@@ -143,7 +143,13 @@ pub fn write(
                 summary: &p.meta.summary,
                 kind: p.meta.kind,
                 publication: p.meta.publication.as_ref(),
-                cases: p.meta.cases.iter().map(|r| r.value.as_str()).collect(),
+                // Every case citing the publication, in case order, as the page lists them.
+                cases: content
+                    .cases
+                    .iter()
+                    .filter(|c| p.meta.lists(&c.slug, &c.meta))
+                    .map(|c| c.slug.as_str())
+                    .collect(),
             })
             .collect(),
     };

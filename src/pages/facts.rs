@@ -145,9 +145,11 @@ fn why_apart(f: &FactView, col: &FactColumn, strings: &Strings) -> String {
 
 /// `/compare/facts/`: key facts of every case, with a bar chart per comparable figure.
 fn facts_page(cases: &[CaseView], all: &[CaseView], base_path: &str, strings: &Strings) -> Context {
+    // A kind no case gives a comparable figure of gets no column.
     let columns: Vec<FactColumn> = FACT_KINDS
         .iter()
         .map(|&k| column(all, k, strings))
+        .filter(|c| !c.unit.is_empty())
         .collect();
     let rows: Vec<FactRow> = cases
         .iter()
