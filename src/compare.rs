@@ -93,6 +93,44 @@ pub struct Related {
     pub case: CaseId,
     pub shared: BTreeMap<Dimension, Vec<String>>,
     pub score: usize,
+    /// Linked with `related:`, by either case.
+    pub links: Vec<Link>,
+}
+
+/// A `related:` link as written: the case that wrote it, and the reason it gives.
+pub type Link = (CaseId, Option<String>);
+
+/// One case's explicit links: the other case, and each link between the two.
+pub type Links = BTreeMap<CaseIx, Vec<Link>>;
+
+/// Every case's explicit links, both ways: the cases it lists under `related:` and the cases that list
+/// it, each with who wrote the link and the reason given, in case order; itself and unknown slugs left out.
+pub fn explicit_links(content: &Content) -> Vec<Links> {
+    let slug_ix: BTreeMap<&str, CaseIx> = content
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.slug.as_str(), i))
+        .collect();
+    let mut links: Vec<Links> = vec![BTreeMap::new(); content.cases.len()];
+    for (me, case) in content.cases.iter().enumerate() {
+        for link in &case.meta.related {
+            let Some(&other) = slug_ix.get(link.value.case()) else {
+                continue;
+            };
+            if other == me {
+                continue;
+            }
+            let written = (CaseId::new(me), link.value.reason().map(str::to_string));
+            for (from, to) in [(me, other), (other, me)] {
+                let list = links[from].entry(to).or_default();
+                if !list.contains(&written) {
+                    list.push(written.clone());
+                }
+            }
+        }
+    }
+    links
 }
 
 /// How many related cases each case page lists.
@@ -107,12 +145,7 @@ pub const RELATED_LIMIT: usize = 4;
 /// Cases linked explicitly with `related:` always come first.
 pub fn related_cases(content: &Content, _index: &TermIndex) -> Vec<Vec<Related>> {
     use rayon::prelude::*;
-    let slug_ix: BTreeMap<&str, CaseIx> = content
-        .cases
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.slug.as_str(), i))
-        .collect();
+    let links = explicit_links(content);
     let terms = compared_terms(content);
     let n = content.cases.len();
     let words = n.div_ceil(64);
@@ -137,18 +170,10 @@ pub fn related_cases(content: &Content, _index: &TermIndex) -> Vec<Vec<Related>>
     (0..n)
         .into_par_iter()
         .map_init(Vec::new, |planes: &mut Vec<u64>, me| {
-            let explicit: Vec<CaseIx> = content.cases[me]
-                .meta
-                .related
-                .iter()
-                .filter_map(|r| slug_ix.get(r.value.as_str()).copied())
-                .filter(|&ix| ix != me)
-                .collect();
-            let mut linked = explicit.clone();
-            linked.sort_unstable();
-            linked.dedup();
+            // Linked either way; the keys are sorted and distinct.
+            let linked: Vec<CaseIx> = links[me].keys().copied().collect();
             // How many cases are listed: at least the limit, more if more are linked explicitly.
-            let limit = RELATED_LIMIT.max(explicit.len());
+            let limit = RELATED_LIMIT.max(linked.len());
             let need = limit - linked.len();
             let found = top_by_count(&bitsets, &case_terms[me], words, planes, need, |c| {
                 c == me || linked.binary_search(&c).is_ok()
@@ -159,6 +184,7 @@ pub fn related_cases(content: &Content, _index: &TermIndex) -> Vec<Vec<Related>>
                     case: CaseId::new(other),
                     score: shared.values().map(Vec::len).sum(),
                     shared,
+                    links: links[me].get(&other).cloned().unwrap_or_default(),
                 }
             };
             let mut listed: Vec<Related> = linked.into_iter().map(related).collect();
@@ -317,12 +343,7 @@ mod tests {
     /// case listed under it gets a point in a dense counter.
     fn related_cases_by_postings(content: &Content, index: &TermIndex) -> Vec<Vec<Related>> {
         use rayon::prelude::*;
-        let slug_ix: BTreeMap<&str, CaseIx> = content
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.slug.as_str(), i))
-            .collect();
+        let links = explicit_links(content);
         let compared = [Dimension::FocusAreas, Dimension::SuccessFactors];
         // Each case's distinct terms per compared dimension, sorted, for the counting and the reasons.
         let terms: Vec<Vec<(Dimension, Vec<&str>)>> = content
@@ -359,13 +380,7 @@ mod tests {
                             }
                         }
                     }
-                    let explicit: Vec<CaseIx> = content.cases[me]
-                        .meta
-                        .related
-                        .iter()
-                        .filter_map(|r| slug_ix.get(r.value.as_str()).copied())
-                        .filter(|&ix| ix != me)
-                        .collect();
+                    let explicit: Vec<CaseIx> = links[me].keys().copied().collect();
                     // Explicit links first, then by score, then in case order: a total, deterministic order.
                     let key = |c: CaseIx, counts: &[u32]| {
                         (!explicit.contains(&c), std::cmp::Reverse(counts[c]), c)
@@ -403,6 +418,7 @@ mod tests {
                                 case: CaseId::new(other),
                                 score: counts[other] as usize,
                                 shared,
+                                links: links[me].get(&other).cloned().unwrap_or_default(),
                             }
                         })
                         .collect();
@@ -573,7 +589,9 @@ mod tests {
         assert!(related[0][1].shared.is_empty());
         assert_eq!(related[0][2].shared[&Dimension::FocusAreas], ["f1", "f2"]);
         assert_eq!(related[0][2].shared[&Dimension::SuccessFactors], ["s1"]);
-        // A case with no terms and no links has nothing related.
-        assert!(related[4].is_empty());
+        // A case another links to lists that case too, though they share no terms.
+        let e: Vec<usize> = related[4].iter().map(|r| r.case.index()).collect();
+        assert_eq!(e, [0]);
+        assert_eq!(related[4][0].links, [(CaseId::new(0), None)]);
     }
 }

@@ -40,6 +40,11 @@ pub struct Config {
     /// The whole-site comparison pages.
     #[serde(default)]
     pub compare: CompareConfig,
+    /// Whether to write `robots.txt`. Crawlers read it only at the root of a host, so by default it is
+    /// written only when the base URL's path is `/`; under a sub-path, `true` writes it for the
+    /// publisher to place at the host's root.
+    #[serde(default)]
+    pub robots_txt: Option<bool>,
 }
 
 /// The comparison pages that show every case (matrices, overview, key figures, timeline, side by

@@ -12,11 +12,15 @@ use crate::content::page::{PageKind, Publication};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Links;
 use crate::output::Sink;
+use crate::routes::Route;
 use crate::view::case::CaseView;
 use crate::vocabulary::{Dimension, Vocabulary};
 
 /// The version of the JSON export's shape; raised when a field changes meaning or disappears.
-pub const JSON_SCHEMA_VERSION: u32 = 1;
+/// 2: dates carry their provenance (`omkring 2009`, `okänt`, `{derived, note}`), figures their scope,
+/// group and goal, quotes a speaker or a narration, related links a reason; pages list the cases that
+/// cite them, derived.
+pub const JSON_SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -139,35 +143,37 @@ pub fn write(
                 summary: &p.meta.summary,
                 kind: p.meta.kind,
                 publication: p.meta.publication.as_ref(),
-                cases: p.meta.cases.iter().map(|r| r.value.as_str()).collect(),
+                // Every case citing the publication, in case order, as the page lists them.
+                cases: content
+                    .cases
+                    .iter()
+                    .filter(|c| p.meta.lists(&c.slug, &c.meta))
+                    .map(|c| c.slug.as_str())
+                    .collect(),
             })
             .collect(),
     };
     // Streamed into the file: at 10,000 cases the export is 160 MB.
-    sink.put_with(JSON_FILE, &mut |w| {
+    let json_file = Route::Json.file();
+    sink.put_with(&json_file, &mut |w| {
         serde_json::to_writer_pretty(w, &export).map_err(std::io::Error::other)
     })
-    .map_err(|e| export_error(JSON_FILE, &e.to_string()))?;
+    .map_err(|e| export_error(&json_file, &e.to_string()))?;
     let mut written = 1;
     for dimension in Dimension::ALL {
-        let name = format!("compare/{}.csv", dimension.slug());
+        let name = Route::MatrixCsv(dimension).file();
         let csv = matrix_csv(vocabulary, cases, dimension)
             .map_err(|e| export_error(&name, &e.to_string()))?;
         sink.put(&name, &csv)
             .map_err(|e| export_error(&name, &e.to_string()))?;
         written += 1;
     }
-    let facts = facts_csv(cases).map_err(|e| export_error(FACTS_FILE, &e.to_string()))?;
-    sink.put(FACTS_FILE, &facts)
-        .map_err(|e| export_error(FACTS_FILE, &e.to_string()))?;
+    let facts_file = Route::FactsCsv.file();
+    let facts = facts_csv(cases).map_err(|e| export_error(&facts_file, &e.to_string()))?;
+    sink.put(&facts_file, &facts)
+        .map_err(|e| export_error(&facts_file, &e.to_string()))?;
     Ok(written + 1)
 }
-
-/// The JSON export of the whole knowledge base.
-const JSON_FILE: &str = "knowledge-base.json";
-
-/// Every case's key figures as CSV.
-const FACTS_FILE: &str = "compare/facts.csv";
 
 fn export_error(file: &str, message: &str) -> Diagnostic {
     Diagnostic::error("export", format!("could not write {file}: {message}"))
@@ -207,8 +213,22 @@ fn matrix_csv(
 fn facts_csv(cases: &[CaseView]) -> csv::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "case", "kind", "label", "value", "unit", "date", "period", "source",
+        "case",
+        "kind",
+        "label",
+        "value",
+        "unit",
+        "scope",
+        "group",
+        "goal",
+        "comparable",
+        "date",
+        "date_provenance",
+        "date_note",
+        "period",
+        "source",
     ])?;
+    let flag = |b: bool| if b { "true" } else { "false" };
     for case in cases {
         for f in &case.facts {
             w.write_record([
@@ -217,7 +237,13 @@ fn facts_csv(cases: &[CaseView]) -> csv::Result<Vec<u8>> {
                 f.label.as_str(),
                 &f.value.to_string(),
                 f.unit.as_str(),
+                f.scope_id.as_str(),
+                f.group.as_deref().unwrap_or(""),
+                flag(f.goal),
+                flag(f.comparable),
                 f.date_iso.as_deref().unwrap_or(""),
+                f.date_provenance.unwrap_or(""),
+                f.date_note.as_deref().unwrap_or(""),
                 f.period.as_deref().unwrap_or(""),
                 f.source.as_ref().map_or("", |s| s.label.as_str()),
             ])?;

@@ -35,6 +35,12 @@ pub enum Route<'a> {
     Feed,
     Sitemap,
     Robots,
+    /// The JSON export of the whole knowledge base.
+    Json,
+    /// A dimension's matrix as CSV.
+    MatrixCsv(Dimension),
+    /// Every key figure as CSV.
+    FactsCsv,
 }
 
 impl Route<'_> {
@@ -61,6 +67,9 @@ impl Route<'_> {
             Route::Feed => "atom.xml".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Robots => "robots.txt".into(),
+            Route::Json => "knowledge-base.json".into(),
+            Route::MatrixCsv(d) => format!("compare/{}.csv", d.slug()),
+            Route::FactsCsv => "compare/facts.csv".into(),
         }
     }
 
@@ -103,7 +112,13 @@ impl Route<'_> {
     pub fn in_sitemap(&self) -> bool {
         !matches!(
             self,
-            Route::NotFound | Route::Feed | Route::Sitemap | Route::Robots
+            Route::NotFound
+                | Route::Feed
+                | Route::Sitemap
+                | Route::Robots
+                | Route::Json
+                | Route::MatrixCsv(_)
+                | Route::FactsCsv
         )
     }
 }

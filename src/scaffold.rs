@@ -74,6 +74,7 @@ pub fn skeleton(vocabulary: &Vocabulary) -> String {
     format!(
         r#"---
 # Ett nytt exempel. Fyll i alla fält som är tomma (""), ta bort kommentarer som du inte behöver.
+# Hitta inte på: skriv okänt där källan inte anger datum, vision eller vem som antog dokumentet.
 # Fälten beskrivs i docs/content-model.md. Kontrollera med: inspira check
 title: ""                    # Namnet läsarna känner exemplet under, t.ex. kommunens namn
 kind: kommun                 # kommun | region | kommunförbund
@@ -83,27 +84,38 @@ summary: ""                  # En eller två meningar om exemplet (visas i listo
 
 document:                    # Strategidokumentet som exemplet handlar om
   title: ""
-  type: strategi             # strategi | program | handlingsplan | rapport
-  adopted: "2020"            # Antagandedatum: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ
-  adopted_by: ""             # T.ex. Kommunfullmäktige
+  type: strategi             # strategi | program | handlingsplan | rapport | modell
+  adopted: "2020"            # Antagandedatum: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ, "omkring 2020" eller okänt
+  adopted_by: ""             # T.ex. Kommunfullmäktige, eller okänt
+  # published: "2020"        # För en rapport eller ett dokument som ges ut snarare än antas
+  # valid: 2020–2024         # Giltighetstiden med dokumentets egna ord
+  # valid_until: "2024"      # Sista året: därefter visas dokumentet som utgånget
   status: gällande           # gällande | under arbete | under revidering | ersatt | avslutad
+  status_checked: "2020"     # När statusen stämde, t.ex. källans år
   source: kalla-1            # id för en källa i listan sources längst ned
 
 facts:                       # Nyckeltal: varje siffra med datum och källa
   - kind: population         # population | population_growth | unemployment | foreign_born | other
     value: 0                 # Bara siffror, punkt som decimaltecken: 29272 eller 8.3
     unit: invånare
+    # scope: riket           # Om siffran inte gäller exemplet självt: länet, riket eller en ort
+    # group: ""              # Om den gäller en grupp, t.ex. "utrikes födda, 15–74 år"
+    # goal: true             # Om siffran är ett mål och inte ett utfall
     date: "2020-12-31"
     source: kalla-1
 
-vision:
+vision:                      # Eller, om källan inte anger någon vision: vision: okänt
   text: ""                   # Visionen ordagrant som dokumentet skriver den
   source: kalla-1
 
 process:                     # Hur strategin togs fram
-  steps:                     # Daterade steg i tidsordning
-    - date: "2020"
+  steps:                     # Stegen i tidsordning
+    - date: "2020"           # ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ, "omkring 2020", okänt, eller härlett ur källan:
+                             #   date:
+                             #     derived: "2020"
+                             #     note: Sju månader före beslutet i juni 2021, enligt källan.
       step: {step}
+      # planned: true        # Om steget var planerat men inte genomfört när källan skrevs
       text: ""               # Vad som hände, med egna ord
       source: kalla-1
 # Processteg (step):
@@ -123,8 +135,12 @@ success_factors:             # Framgångsfaktorer och lärdomar; outcome: lärdo
 
 quotes:                      # Korta citat, ordagrant, med talarens roll (inte namn)
   - text: ""
-    speaker: ""
+    speaker: ""              # Eller, när källan inte säger vem som talar: narration: ur KSL:s intervju med …
     source: kalla-1
+
+# related:                   # Andra exempel som hänger ihop med det här; visas på båda exemplens sidor
+#   - case: botkyrka
+#     reason: ""             # Varför, med en mening
 
 sources:                     # Alla dokument som exemplet bygger på
   - id: kalla-1

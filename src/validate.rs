@@ -73,10 +73,20 @@ pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) ->
 
 /// A diagnostic pointing at a reference inside a case's front matter.
 fn at_ref(case_path: &std::path::Path, text: &str, r: &Ref, d: Diagnostic) -> Diagnostic {
-    let line = r.referenced.line() as usize + YAML_FIRST_LINE - 1;
-    let column = r.referenced.column() as usize;
-    d.in_file(case_path)
-        .at(text, line, column, r.value.chars().count().max(1))
+    at_span(case_path, text, r, r.value.chars().count(), d)
+}
+
+/// A diagnostic pointing at any value inside a front matter, `width` characters wide.
+fn at_span<T>(
+    path: &std::path::Path,
+    text: &str,
+    s: &serde_saphyr::Spanned<T>,
+    width: usize,
+    d: Diagnostic,
+) -> Diagnostic {
+    let line = s.referenced.line() as usize + YAML_FIRST_LINE - 1;
+    let column = s.referenced.column() as usize;
+    d.in_file(path).at(text, line, column, width.max(1))
 }
 
 /// The line on which a top-level field is written, for problems with the field as a whole.
@@ -133,8 +143,9 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
     check_source(&meta.document.source, &mut out);
     for r in meta
         .vision
-        .source
-        .iter()
+        .known()
+        .and_then(|v| v.source.as_ref())
+        .into_iter()
         .chain(meta.facts.iter().filter_map(|f| f.source.as_ref()))
         .chain(meta.process.steps.iter().filter_map(|s| s.source.as_ref()))
         .chain(
@@ -216,21 +227,25 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
 
     // Related cases exist.
     for r in &meta.related {
-        if r.value == case.slug {
-            out.push(at_ref(
+        let slug = r.value.case();
+        let width = slug.chars().count();
+        if slug == case.slug {
+            out.push(at_span(
                 path,
                 text,
                 r,
+                width,
                 Diagnostic::error("self-reference", "a case cannot be related to itself"),
             ));
-        } else if !slugs.contains(r.value.as_str()) {
-            let mut d = at_ref(
+        } else if !slugs.contains(slug) {
+            let mut d = at_span(
                 path,
                 text,
                 r,
-                Diagnostic::error("unknown-case", format!("there is no case `{}`", r.value)),
+                width,
+                Diagnostic::error("unknown-case", format!("there is no case `{slug}`")),
             );
-            if let Some(best) = did_you_mean(&r.value, slugs.iter().copied()) {
+            if let Some(best) = did_you_mean(slug, slugs.iter().copied()) {
                 d = d.help(format!("did you mean `{best}`?"));
             }
             out.push(d);
@@ -304,11 +319,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
     }
     for quote in &meta.quotes {
         if quote.source.is_none() {
-            let first_words: String = quote.text.chars().take(30).collect();
-            let line = text
-                .lines()
-                .position(|l| l.contains(first_words.trim()))
-                .map_or(1, |i| i + 1);
+            let line = quote_line(text, quote);
             out.push(
                 Diagnostic::warning("quote-without-source", "the quote has no `source`")
                     .in_file(path)
@@ -317,7 +328,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
             );
         }
     }
-    if meta.vision.source.is_none() {
+    if meta.vision.known().is_some_and(|v| v.source.is_none()) {
         out.push(
             field_error(
                 path,
@@ -328,9 +339,16 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
             .help("add `source:` under `vision:` with the id of the document it is quoted from"),
         );
     }
-    let dates: Vec<_> = meta.process.steps.iter().map(|s| s.date.value).collect();
+    // Steps in time order; a step without a date has no place in it.
+    let dated: Vec<_> = meta
+        .process
+        .steps
+        .iter()
+        .filter_map(|s| s.date.value.date().map(|d| (d, s)))
+        .collect();
+    let dates: Vec<_> = dated.iter().map(|(d, _)| *d).collect();
     if let Some(i) = dates.windows(2).position(|w| w[0].certainly_after(&w[1])) {
-        let step = &meta.process.steps[i + 1];
+        let step = dated[i + 1].1;
         let line = step.date.referenced.line() as usize + YAML_FIRST_LINE - 1;
         out.push(
             Diagnostic::warning(
@@ -344,6 +362,52 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
             .in_file(path)
             .at(text, line, step.date.referenced.column() as usize, 10)
             .help("list the process steps in time order"),
+        );
+    }
+    out.extend(quote_attributions(case));
+    if meta.document.status.is_some() && meta.document.status_checked.is_none() {
+        out.push(
+            field_error(
+                path,
+                text,
+                "document",
+                Diagnostic::warning(
+                    "status-unchecked",
+                    "the document's `status` has no `status_checked`",
+                ),
+            )
+            .help("add `status_checked:` with the date the status was true, e.g. the year of the source that says so"),
+        );
+    }
+    out
+}
+
+/// The line a quote's text starts on (its first words), or line 1 when they span a line break.
+fn quote_line(text: &str, quote: &crate::content::case::Quote) -> usize {
+    let first_words: String = quote.text.chars().take(30).collect();
+    text.lines()
+        .position(|l| l.contains(first_words.trim()))
+        .map_or(1, |i| i + 1)
+}
+
+/// Every quote is either a person's words (`speaker:`) or the publication's (`narration:`), not both.
+fn quote_attributions(case: &Case) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    let text = case.source.text.as_str();
+    for quote in &case.meta.quotes {
+        let problem = match (&quote.speaker, &quote.narration) {
+            (Some(_), None) | (None, Some(_)) => continue,
+            (None, None) => {
+                "the quote says neither who speaks (`speaker:`) nor which publication it is from (`narration:`)"
+            }
+            (Some(_), Some(_)) => "the quote has both `speaker:` and `narration:`",
+        };
+        let line = quote_line(text, quote);
+        out.push(
+            Diagnostic::error("quote-attribution", problem)
+                .in_file(&case.source.path)
+                .at(text, line, 1, 1)
+                .help("write `speaker:` with the role of the person who says it, or, when the source does not name the speaker, `narration:` with the publication it is from, e.g. `narration: ur KSL:s intervju med Botkyrka kommun`"),
         );
     }
     out
@@ -408,6 +472,22 @@ fn fact_warning(case: &Case, label: &str, message: &str, help: &str) -> Diagnost
 
 fn check_page(page: &Page, slugs: &BTreeSet<&str>) -> Diagnostics {
     let mut out = Diagnostics::new();
+    if page.meta.publication.is_some()
+        && let Some(first) = page.meta.cases.first()
+    {
+        out.push(
+            at_ref(
+                &page.source.path,
+                &page.source.text,
+                first,
+                Diagnostic::warning(
+                    "cases-not-needed",
+                    "a publication's `cases:` list is no longer needed",
+                ),
+            )
+            .help("remove `cases:`: the page lists every case whose `sources:` cite the publication (same title and year)"),
+        );
+    }
     for r in &page.meta.cases {
         if !slugs.contains(r.value.as_str()) {
             let mut d = at_ref(

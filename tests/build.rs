@@ -217,7 +217,7 @@ fn exports_cover_every_case_term_and_page() {
     site::build(root.path(), None, Some("https://example.org/kb/")).expect("build");
     let json: serde_json::Value =
         serde_json::from_str(&common::read(out.join("knowledge-base.json"))).expect("JSON");
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     let slugs: Vec<&str> = json["cases"]
         .as_array()
         .unwrap()
@@ -241,9 +241,15 @@ fn exports_cover_every_case_term_and_page() {
     assert_eq!(rows[0], "term_id,term,alfa,beta");
     assert_eq!(rows[1], "bostad,Bostad,Boende för alla,Bostadsförsörjning");
     assert_eq!(rows.len(), 4, "a row per term");
+    let facts = common::read(out.join("compare/facts.csv"));
+    let facts: Vec<&str> = facts.lines().collect();
+    assert_eq!(
+        facts[0],
+        "case,kind,label,value,unit,scope,group,goal,comparable,date,date_provenance,date_note,period,source"
+    );
     assert!(
-        common::read(out.join("compare/facts.csv"))
-            .contains("alfa,population,Invånare,29272,invånare,2015-12-31")
+        facts.contains(&"alfa,population,Invånare,29272,invånare,egen,,false,true,2015-12-31,stated,,,\"Testrapporten (Testförbundet, 2016)\""),
+        "{facts:?}"
     );
 
     let atom = common::read(out.join("atom.xml"));
@@ -258,10 +264,65 @@ fn exports_cover_every_case_term_and_page() {
     let sitemap = common::read(out.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://example.org/kb/cases/alfa/</loc>"));
     assert!(!sitemap.contains("404"));
+    // Crawlers never read robots.txt under a sub-path, so it is written only when asked.
+    assert!(!out.join("robots.txt").exists());
+}
+
+#[test]
+fn robots_txt_is_written_at_the_root_or_when_asked() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    site::build(root.path(), None, Some("https://example.org/")).expect("build");
+    assert!(
+        common::read(out.join("robots.txt")).contains("Sitemap: https://example.org/sitemap.xml")
+    );
+    let config = root.path().join("inspira.toml");
+    let text = common::read(&config);
+    std::fs::write(&config, format!("robots_txt = true\n{text}")).unwrap();
+    site::build(root.path(), None, Some("https://example.org/kb/")).expect("build");
     assert!(
         common::read(out.join("robots.txt"))
             .contains("Sitemap: https://example.org/kb/sitemap.xml")
     );
+}
+
+#[test]
+fn machines_find_the_feed_and_the_csv_files_and_titles_lose_their_soft_hyphens() {
+    let root = fixture("basic");
+    let out = root.path().join("public");
+    let config = root.path().join("inspira.toml");
+    let text = common::read(&config);
+    let titled = text.replacen("title = \"", "title = \"Kunskaps\\u00ADbank ", 1);
+    assert_ne!(titled, text, "the fixture's config has a title");
+    std::fs::write(&config, titled).unwrap();
+    site::build(root.path(), None, Some("https://example.org/kb/")).expect("build");
+    let home = common::read(out.join("index.html"));
+    assert!(
+        home.contains(r#"<link rel="alternate" type="application/atom+xml" href="https://example.org/kb/atom.xml""#),
+        "the feed is advertised"
+    );
+    let doc = scraper::Html::parse_document(&home);
+    let title = texts(&doc, "title").concat();
+    assert!(title.starts_with("Kunskapsbank "), "{title:?}");
+    let og = scraper::Selector::parse(r#"meta[property="og:site_name"]"#).unwrap();
+    let og = doc.select(&og).next().unwrap().attr("content").unwrap();
+    assert!(!og.contains('\u{ad}'), "{og:?}");
+    assert!(!common::read(out.join("atom.xml")).contains('\u{ad}'));
+    // The header keeps the soft hyphen, where it helps the word break.
+    assert!(texts(&doc, ".site-title a").concat().contains('\u{ad}'));
+    // Each CSV file is linked from its comparison page (the statement's links: tests/content.rs).
+    let links = |page: &str| -> Vec<String> {
+        let doc = scraper::Html::parse_document(&common::read(out.join(page)));
+        let a = scraper::Selector::parse(r#"a[type="text/csv"]"#).unwrap();
+        doc.select(&a)
+            .filter_map(|a| a.attr("href").map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        links("compare/focus-areas/index.html"),
+        ["/kb/compare/focus-areas.csv"]
+    );
+    assert_eq!(links("compare/facts/index.html"), ["/kb/compare/facts.csv"]);
 }
 
 #[test]

@@ -199,7 +199,7 @@ fn new_case_skeleton_passes_check_once_required_fields_are_filled() {
     let (code, stderr) = check(root.path());
     assert_eq!(code, 1, "an unfilled skeleton is not a finished case");
     assert!(
-        stderr.contains("content/cases/orebro.md:4:1") && stderr.contains("`title` is empty"),
+        stderr.contains("content/cases/orebro.md:5:1") && stderr.contains("`title` is empty"),
         "{stderr}"
     );
 
@@ -269,4 +269,75 @@ fn build_timings_list_each_stage_with_its_time_and_the_peak_memory() {
             "{stderr}"
         );
     }
+}
+
+/// A case whose source gives no vision, no adopted date, no adopting body and no dates, written as
+/// such: `check` accepts it, the page shows the gaps as gaps, and a field left out is still an error.
+#[test]
+fn what_the_source_does_not_say_is_written_as_not_said() {
+    let root = fixture("basic");
+    let beta = "content/cases/beta.md";
+    edit(
+        root.path(),
+        beta,
+        "vision:\n  text: Beta växer tillsammans.\n  source: rapport\n",
+        "vision: okänt\n",
+    );
+    edit(
+        root.path(),
+        beta,
+        "  adopted: 2015\n",
+        "  adopted: okänt\n  adopted_by: okänt\n",
+    );
+    edit(
+        root.path(),
+        beta,
+        "    - date: 2015-03\n",
+        "    - date: okänt\n",
+    );
+    edit(
+        root.path(),
+        beta,
+        "    speaker: Samordnare\n",
+        "    narration: ur Testförbundets rapport\n",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("0 errors, 0 warnings"), "{stderr}");
+    inspira(root.path()).arg("build").assert().success();
+    let page = common::read(root.path().join("public/cases/beta/index.html"));
+    let doc = scraper::Html::parse_document(&page);
+    let text = |sel: &str| common::texts(&doc, sel).join(" ");
+    assert_eq!(text("#vision .not-in-source"), "Källan anger ingen vision.");
+    assert!(
+        text(".facts").contains("Antagen anges inte i källan"),
+        "{}",
+        text(".facts")
+    );
+    assert!(
+        text(".timeline.undated").contains("Beslut och antagande · anges inte i källan")
+            || text(".timeline.undated").contains("anges inte i källan")
+    );
+    assert!(
+        common::texts(&doc, "ol.timeline li").is_empty(),
+        "no step in the dated timeline"
+    );
+    assert!(text(".quote figcaption").contains("ur Testförbundets rapport"));
+    // On the timeline, Beta's step is listed apart, and only Alfa's steps are on the axis.
+    let timeline = common::read(root.path().join("public/timeline/index.html"));
+    let doc = scraper::Html::parse_document(&timeline);
+    let undated = common::texts(&doc, "#tabell-odaterade ~ tbody tr");
+    assert_eq!(undated.len(), 1, "{undated:?}");
+    assert!(undated[0].starts_with("Beta"), "{undated:?}");
+    let on_axis = common::texts(&doc, "#tabell-tidslinje ~ tbody tr");
+    assert!(
+        !on_axis.is_empty() && on_axis.iter().all(|row| !row.contains("Beta")),
+        "{on_axis:?}"
+    );
+
+    // Leaving the vision out is not the same as declaring it unknown.
+    edit(root.path(), beta, "vision: okänt\n", "");
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("vision"), "{stderr}");
 }

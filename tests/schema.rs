@@ -72,3 +72,37 @@ fn the_schema_rejects_unknown_terms_and_fields() {
     );
     assert!(errors.iter().any(|e| e.contains("sumary")), "{errors:?}");
 }
+
+#[test]
+fn the_schema_and_check_agree_on_dates() {
+    let vocabulary = Vocabulary::load(root()).expect("vocabulary");
+    let validator =
+        jsonschema::validator_for(&schema::case_schema(Some(&vocabulary))).expect("valid schema");
+    let text = std::fs::read_to_string(root().join("content/cases/gislaved.md")).unwrap();
+    let with_date = |date: serde_json::Value| {
+        let mut value = front_matter(&text);
+        value["process"]["steps"][0]["date"] = date;
+        validator.is_valid(&value)
+    };
+    // What `check` refuses, the schema refuses: a bare small number, a month 13, a day 45.
+    for bad in [
+        serde_json::json!(12),
+        serde_json::json!("2014-13-45"),
+        serde_json::json!("2014-02-30"),
+        serde_json::json!("våren 2015"),
+        serde_json::json!({ "derived": "2009" }),
+    ] {
+        assert!(!with_date(bad.clone()), "the schema accepts {bad}");
+    }
+    // And what it accepts, the schema accepts.
+    for good in [
+        serde_json::json!("2014-10"),
+        serde_json::json!(2011),
+        serde_json::json!("omkring 2009"),
+        serde_json::json!("okänt"),
+        serde_json::json!({ "derived": "2009", "note": "Sju månader före juni 2010." }),
+        serde_json::json!({ "approximate": "2015", "note": "i början av 2015" }),
+    ] {
+        assert!(with_date(good.clone()), "the schema refuses {good}");
+    }
+}

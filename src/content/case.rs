@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::date::PartialDate;
+use super::stated::{SourcedDate, Stated};
 
 /// A reference to another item by id, remembering where in the file it was written.
 pub type Ref = Spanned<String>;
@@ -30,8 +31,8 @@ pub struct CaseMeta {
     /// Nyckeltal: varje siffra med datum och källa.
     #[serde(default)]
     pub facts: Vec<Fact>,
-    /// Visionen, ordagrant som dokumentet skriver den.
-    pub vision: Vision,
+    /// Visionen, ordagrant som dokumentet skriver den, eller `okänt` när källan inte anger någon.
+    pub vision: Stated<Vision>,
     /// Hur strategin togs fram: daterade steg.
     pub process: Process,
     /// Fokusområden med exemplets egna ord, kopplade till gemensamma begrepp.
@@ -53,9 +54,10 @@ pub struct CaseMeta {
     pub quotes: Vec<Quote>,
     #[serde(default)]
     pub series: Vec<Series>,
+    /// Andra exempel som hänger ihop med det här, med slug och gärna skälet; visas på båda exemplens sidor.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub related: Vec<Ref>,
+    #[schemars(with = "Vec<RelatedLink>")]
+    pub related: Vec<Spanned<RelatedLink>>,
     /// Alla dokument som exemplet bygger på; andra fält hänvisar till deras id.
     pub sources: Vec<Source>,
 }
@@ -90,14 +92,26 @@ pub struct StrategyDocument {
     pub title: String,
     #[serde(rename = "type")]
     pub doc_type: DocumentType,
+    /// När dokumentet antogs; `okänt` när källan inte säger det.
     #[serde(default)]
-    pub adopted: Option<PartialDate>,
+    pub adopted: Option<SourcedDate>,
+    /// Vem som antog det; `okänt` när källan inte säger det.
     #[serde(default)]
-    pub adopted_by: Option<String>,
+    pub adopted_by: Option<Stated<String>>,
+    /// När dokumentet gavs ut (för en rapport, som ges ut snarare än antas).
+    #[serde(default)]
+    pub published: Option<SourcedDate>,
+    /// Giltighetstiden med dokumentets egna ord, t.ex. 2015–2020.
     #[serde(default)]
     pub valid: Option<String>,
+    /// Sista året (eller dagen) dokumentet gäller: efter det visas det som utgånget.
+    #[serde(default)]
+    pub valid_until: Option<PartialDate>,
     #[serde(default)]
     pub status: Option<DocumentStatus>,
+    /// När statusen senast kontrollerades, t.ex. källans år.
+    #[serde(default)]
+    pub status_checked: Option<PartialDate>,
     #[serde(default)]
     pub replaces: Option<String>,
     #[serde(default)]
@@ -115,6 +129,8 @@ pub enum DocumentType {
     Program,
     Handlingsplan,
     Rapport,
+    /// En arbetsmodell eller metod, t.ex. Trelleborgsmodellen.
+    Modell,
 }
 
 impl DocumentType {
@@ -125,6 +141,7 @@ impl DocumentType {
             DocumentType::Program => "doc_program",
             DocumentType::Handlingsplan => "doc_handlingsplan",
             DocumentType::Rapport => "doc_rapport",
+            DocumentType::Modell => "doc_modell",
         }
     }
 }
@@ -156,7 +173,8 @@ impl DocumentStatus {
     }
 }
 
-/// One key figure, with the date it refers to and where it comes from.
+/// One key figure, with what it measures (scope, group, unit, period), the date it refers to and where
+/// it comes from.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
@@ -165,8 +183,17 @@ pub struct Fact {
     pub label: Option<String>,
     pub value: f64,
     pub unit: String,
+    /// Var siffran gäller: exemplet självt (standard), `länet`, `riket` eller en namngiven ort.
+    #[serde(default, skip_serializing_if = "Scope::is_own")]
+    pub scope: Scope,
+    /// Den befolkningsgrupp siffran gäller, t.ex. "inrikes födda, 15–74 år"; utan: hela befolkningen.
     #[serde(default)]
-    pub date: Option<PartialDate>,
+    pub group: Option<String>,
+    /// Ett mål, inte ett utfall.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub goal: bool,
+    #[serde(default)]
+    pub date: Option<SourcedDate>,
     #[serde(default)]
     pub period: Option<String>,
     #[serde(default)]
@@ -230,6 +257,68 @@ impl FactKind {
     }
 }
 
+/// Where a figure applies.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// The case's own municipality, region or area: `egen` (the default).
+    #[default]
+    Own,
+    /// The county: `länet`.
+    County,
+    /// The whole country: `riket`.
+    Country,
+    /// Another named place, e.g. `Åre kommun` in a report about Skåne.
+    Place(String),
+}
+
+impl Scope {
+    pub fn is_own(&self) -> bool {
+        *self == Scope::Own
+    }
+
+    /// The id used in exports and in the written form.
+    pub fn id(&self) -> &str {
+        match self {
+            Scope::Own => "egen",
+            Scope::County => "länet",
+            Scope::Country => "riket",
+            Scope::Place(name) => name,
+        }
+    }
+}
+
+impl Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Scope {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(match text.trim().to_lowercase().as_str() {
+            "egen" | "own" | "kommunen" | "regionen" => Scope::Own,
+            "länet" | "county" => Scope::County,
+            "riket" | "sverige" | "country" => Scope::Country,
+            _ => Scope::Place(text.trim().to_string()),
+        })
+    }
+}
+
+impl JsonSchema for Scope {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Scope".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Where the figure applies: `egen` (the case itself, the default), `länet`, `riket`, or a named place such as `Åre kommun`.",
+            "type": "string",
+            "examples": ["riket", "länet", "Åre kommun"]
+        })
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vision {
@@ -256,11 +345,15 @@ pub struct Process {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProcessStep {
-    #[schemars(with = "PartialDate")]
-    pub date: Spanned<PartialDate>,
+    /// Datumet som källan ger det, `omkring 2009`, härlett (`derived:` med `note:`) eller `okänt`.
+    #[schemars(with = "SourcedDate")]
+    pub date: Spanned<SourcedDate>,
     #[schemars(with = "String")]
     pub step: Ref,
     pub text: String,
+    /// Steget var planerat men inte genomfört när källan skrevs.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub source: Option<Ref>,
@@ -307,10 +400,129 @@ pub struct FollowUp {
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub text: String,
-    pub speaker: String,
+    /// En persons ord: personens roll (inte namnet).
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Publikationens egen text, eller ett citat där källan inte anger vem som talar: vilken publikation
+    /// det kommer ur, t.ex. "ur KSL:s intervju med Botkyrka kommun".
+    #[serde(default)]
+    pub narration: Option<String>,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub source: Option<Ref>,
+}
+
+/// Another case this one is linked to: `stromsund`, or `{case: stromsund, reason: "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(untagged)]
+pub enum RelatedLink {
+    Slug(String),
+    WithReason {
+        case: String,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+}
+
+impl RelatedLink {
+    pub fn case(&self) -> &str {
+        match self {
+            RelatedLink::Slug(s) | RelatedLink::WithReason { case: s, .. } => s,
+        }
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            RelatedLink::Slug(_) => None,
+            RelatedLink::WithReason { reason, .. } => reason.as_deref(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RelatedLink {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            case: String,
+            #[serde(default)]
+            reason: Option<String>,
+        }
+        struct LinkVisitor;
+        impl<'de> serde::de::Visitor<'de> for LinkVisitor {
+            type Value = RelatedLink;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a case's slug, or `case:` with a slug and `reason:`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RelatedLink, E> {
+                Ok(RelatedLink::Slug(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RelatedLink, A::Error> {
+                let f = Fields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RelatedLink::WithReason {
+                    case: f.case,
+                    reason: f.reason,
+                })
+            }
+        }
+        deserializer.deserialize_any(LinkVisitor)
+    }
+}
+
+impl Serialize for Stated<Vision> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Stated::Known(v) => v.serialize(serializer),
+            Stated::NotInSource => serializer.serialize_str(super::stated::UNKNOWN_WORDS[0]),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Stated<Vision> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct VisionVisitor;
+        impl<'de> serde::de::Visitor<'de> for VisionVisitor {
+            type Value = Stated<Vision>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the vision with `text:` and `source:`, or `okänt`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Stated<Vision>, E> {
+                match Stated::<String>::deserialize(
+                    serde::de::IntoDeserializer::<E>::into_deserializer(v),
+                )? {
+                    Stated::NotInSource => Ok(Stated::NotInSource),
+                    Stated::Known(_) => Err(E::custom(
+                        "write the vision under `text:` (with `source:`), or `okänt` when the source states none",
+                    )),
+                }
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Stated<Vision>, A::Error> {
+                Vision::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Stated::Known)
+            }
+        }
+        deserializer.deserialize_any(VisionVisitor)
+    }
+}
+
+impl JsonSchema for Stated<Vision> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "VisionOrUnknown".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let vision = generator.subschema_for::<Vision>();
+        schemars::json_schema!({
+            "description": "The vision, or `okänt` when the source states none.",
+            "anyOf": [vision, { "type": "string", "enum": super::stated::UNKNOWN_WORDS }]
+        })
+    }
 }
 
 /// A table of figures over time, charted by the site.

@@ -113,6 +113,10 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// What [`PartialDate::parse`] accepts, as a regular expression: four digits, a month 01–12, a day that
+/// exists in that month (29 February in any year).
+pub const DATE_PATTERN: &str = "^[0-9]{4}(-(0[1-9]|1[0-2]))?$|^[0-9]{4}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])$|^[0-9]{4}-(0[469]|11)-(0[1-9]|[12][0-9]|30)$|^[0-9]{4}-02-(0[1-9]|[12][0-9])$";
+
 impl schemars::JsonSchema for PartialDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "PartialDate".into()
@@ -120,9 +124,11 @@ impl schemars::JsonSchema for PartialDate {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A date as exact as the source allows: YYYY-MM-DD, YYYY-MM or YYYY.",
-            "type": ["string", "integer"],
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "A date as exact as the source allows: YYYY-MM-DD, YYYY-MM or YYYY. (`inspira check` also refuses 29 February in a year that is not a leap year.)",
+            "anyOf": [
+                { "type": "string", "pattern": DATE_PATTERN },
+                { "type": "integer", "minimum": 1000, "maximum": 9999 }
+            ],
             "examples": ["2015-12-31", "2012-03", "2011"]
         })
     }

@@ -4,6 +4,7 @@ pub mod case;
 pub mod date;
 pub mod page;
 pub mod source;
+pub mod stated;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -41,5 +41,30 @@ fn context(input: Input<'_>, statement: &AccessibilityStatement) -> Context {
         .as_ref()
         .or(config.contact.email.as_ref());
     ctx.insert("report_email", &email);
+    ctx.insert("csv_links", &csv_links(input));
     ctx
+}
+
+#[derive(serde::Serialize)]
+struct CsvLink {
+    title: String,
+    url: String,
+}
+
+/// The comparisons as CSV, which the statement offers as the plain-text alternative to the tables
+/// and charts: one per dimension's matrix, and the key figures.
+fn csv_links(input: Input<'_>) -> Vec<CsvLink> {
+    let (views, strings, base_path) = (input.views, input.strings(), input.base_path());
+    views
+        .dimensions
+        .iter()
+        .map(|d| CsvLink {
+            title: strings.format("matrix_title", &[("dimension", &d.title)]),
+            url: Route::MatrixCsv(d.dimension).url(base_path),
+        })
+        .chain(std::iter::once(CsvLink {
+            title: strings.get("facts_title").to_string(),
+            url: Route::FactsCsv.url(base_path),
+        }))
+        .collect()
 }

@@ -59,6 +59,7 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
                 ctx.insert_value("dimension", views.dimension_value(dimension));
                 ctx.insert_value("cases", views.listings_of(chunk));
                 ctx.insert("rows", &rows);
+                ctx.insert("csv_url", &Route::MatrixCsv(dimension).url(base_path));
                 ctx
             },
             jobs,

@@ -1,5 +1,6 @@
 //! What machines read: the sitemap, the Atom feed of the most recently changed cases, and robots.txt.
-//! All three need the site's absolute address, so a site with a relative base URL has none.
+//! All three need the site's absolute address, so a site with a relative base URL has none. Crawlers
+//! read robots.txt only at the root of a host: under a sub-path it is written only when asked.
 
 use tera::Context;
 
@@ -46,6 +47,9 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
         ctx.insert("updated", newest);
         ctx
     }));
+    if !input.config.robots_txt.unwrap_or(base_path == "/") {
+        return;
+    }
     let sitemap = Route::Sitemap.url(&root);
     jobs.push(
         Job::new(Route::Robots, "robots.txt", move || {

@@ -240,10 +240,18 @@ fn crumb(title: &str, url: &str) -> Crumb {
 
 /// The context every page starts from: which menu entry it belongs to, its title, description and
 /// breadcrumbs.
+/// Text without soft hyphens (U+00AD): they help a long word break in a heading, but in a window
+/// title, a link preview or a feed reader they show up or are read out.
+pub fn plain(text: &str) -> String {
+    text.replace('\u{ad}', "")
+}
+
 fn page_context(key: &str, title: &str, description: &str, breadcrumbs: Vec<Crumb>) -> Context {
     let mut ctx = Context::new();
     ctx.insert("page_key", key);
     ctx.insert("title", title);
+    // For `<title>` and Open Graph, where a soft hyphen would be read out or shown.
+    ctx.insert("plain_title", &plain(title));
     ctx.insert("description", description);
     ctx.insert("breadcrumbs", &breadcrumbs);
     ctx

@@ -177,6 +177,7 @@ impl Renderer<'_> {
         let base_path = views.base_path.as_str();
         let site = SiteView {
             title: &config.title,
+            plain_title: crate::pages::plain(&config.title),
             description: &config.description,
             base_url: &config.base_url,
             base_path: base_path.to_string(),

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::format::number_sv;
+use super::truth::{DateView, comparable, scope_text, stated_text, status_text};
 use crate::compare::{Related, TermIndex};
 use crate::content::case::{Outcome, Ref, Source, TermUse};
+use crate::content::stated::{SourcedDate, Stated};
 use crate::content::{Case, Content};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Heading, Links, Origin};
@@ -48,10 +50,16 @@ pub struct CaseView {
 pub struct DocumentView {
     pub title: String,
     pub doc_type: String,
+    /// When it was adopted, marked when approximate or derived; "anges inte i källan" when declared unknown.
     pub adopted: Option<String>,
+    pub adopted_note: Option<String>,
     pub adopted_year: Option<u16>,
     pub adopted_by: Option<String>,
+    /// When it was published (a report is published, not adopted).
+    pub published: Option<String>,
+    pub published_note: Option<String>,
     pub valid: Option<String>,
+    /// The status as of when it was checked, or that the validity period has ended.
     pub status: Option<String>,
     pub replaces: Option<String>,
     pub url: Option<String>,
@@ -73,9 +81,22 @@ pub struct FactView {
     pub value: f64,
     pub value_text: String,
     pub unit: String,
+    /// Where the figure applies and whom it counts, when not the case's own population: "gäller riket".
+    pub scope: Option<String>,
+    /// `egen`, `länet`, `riket` or the named place, for machines.
+    pub scope_id: String,
+    pub group: Option<String>,
+    /// A goal, not an outcome.
+    pub goal: bool,
+    /// Whether comparison pages may set it beside other cases' figures of its kind.
+    pub comparable: bool,
+    /// The date as readers see it, marked when approximate or derived.
     pub date: Option<String>,
     /// The date as written in the file (`2015-12-31`), for machines.
     pub date_iso: Option<String>,
+    /// `stated`, `approximate`, `derived` or `unknown`.
+    pub date_provenance: Option<&'static str>,
+    pub date_note: Option<String>,
     pub period: Option<String>,
     pub source: Option<SourceRef>,
     pub note: Option<String>,
@@ -83,7 +104,10 @@ pub struct FactView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct VisionView {
+    /// The vision; when the source states none, the sentence saying so.
     pub text: String,
+    /// False when the source states no vision (`vision: okänt`).
+    pub stated: bool,
     pub source: Option<SourceRef>,
     pub goals: Vec<String>,
 }
@@ -93,17 +117,33 @@ pub struct ProcessView {
     pub led_by: Option<String>,
     pub duration: Option<String>,
     pub resources: Option<String>,
+    /// Every step, in the file's order; the undated ones have an empty `date`.
     pub steps: Vec<StepView>,
+    /// Some step has no date in the source: the case page lists those apart.
+    pub has_undated: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
     pub anchor: String,
+    /// The date as written (`2014-10`); empty when the source gives none.
     pub date: String,
+    /// The date as readers see it, marked when approximate or derived.
     pub date_text: String,
-    pub year: u16,
-    /// The date as a fraction of years, for placing it on a timeline.
-    pub position: f64,
+    /// `stated`, `approximate`, `derived` or `unknown`.
+    pub provenance: &'static str,
+    /// Approximate or derived.
+    pub marked: bool,
+    /// How an approximate or derived date follows from the source.
+    pub date_note: Option<String>,
+    pub year: Option<u16>,
+    /// The date as a fraction of years, for placing it on a timeline; none when undated.
+    pub position: Option<f64>,
+    /// Planned, not yet done when the source was written.
+    pub planned: bool,
+    /// The date as the content model writes it, for the exports: `2014-10`, `omkring 2009`,
+    /// `2009 (härlett)`, `okänt`; ` (planerat)` after a planned step.
+    pub written: String,
     pub term: TermLink,
     pub text: String,
     pub source: Option<SourceRef>,
@@ -135,7 +175,10 @@ pub struct FollowUpView {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteView {
     pub text: String,
+    /// Who the words are attributed to: the speaker's role, or the publication they are from.
     pub speaker: String,
+    /// The publication's words, or a speaker it does not name: attributed to the publication.
+    pub narration: bool,
     pub source: Option<SourceRef>,
 }
 
@@ -261,7 +304,7 @@ impl CaseView {
                     text: Some(&s.text),
                     anchor: &s.anchor,
                     lesson: false,
-                    date: Some(&s.date),
+                    date: Some(&s.written),
                 })
                 .collect(),
         }
@@ -400,19 +443,27 @@ impl ViewBuilder<'_> {
         };
         let focus_areas = uses(Dimension::FocusAreas, &m.focus_areas, &mut md);
         let success_factors = uses(Dimension::SuccessFactors, &m.success_factors, &mut md);
-        let steps = m
+        let steps: Vec<StepView> = m
             .process
             .steps
             .iter()
-            .map(|s| StepView {
-                anchor: anchors.next(anchor_prefix(Dimension::ProcessSteps), &s.step.value),
-                date: s.date.value.to_string(),
-                date_text: self.strings.date(&s.date.value),
-                year: s.date.value.year,
-                position: s.date.value.year_fraction(),
-                term: term_link(Dimension::ProcessSteps, &s.step.value),
-                text: md(&s.text),
-                source: s.source.as_ref().and_then(cite),
+            .map(|s| {
+                let date = DateView::new(self.strings, &s.date.value);
+                StepView {
+                    anchor: anchors.next(anchor_prefix(Dimension::ProcessSteps), &s.step.value),
+                    date: date.iso,
+                    date_text: date.text,
+                    provenance: date.provenance,
+                    marked: date.marked,
+                    date_note: date.note,
+                    year: date.year,
+                    position: date.position,
+                    planned: s.planned,
+                    written: written_date(&s.date.value, s.planned),
+                    term: term_link(Dimension::ProcessSteps, &s.step.value),
+                    text: md(&s.text),
+                    source: s.source.as_ref().and_then(cite),
+                }
             })
             .collect();
         let body_origin = Origin {
@@ -433,20 +484,54 @@ impl ViewBuilder<'_> {
             updated: m.updated.map(|d| self.strings.date(&d)),
             changed: m
                 .updated
-                .or(m.document.adopted)
-                .or_else(|| m.process.steps.iter().map(|s| s.date.value).max())
+                .or_else(|| m.document.adopted.as_ref().and_then(SourcedDate::date))
+                .or_else(|| m.document.published.as_ref().and_then(SourcedDate::date))
+                .or_else(|| {
+                    m.process
+                        .steps
+                        .iter()
+                        .filter_map(|s| s.date.value.date())
+                        .max()
+                })
                 .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339()),
             document: DocumentView {
                 title: m.document.title.clone(),
                 doc_type: self.strings.get(m.document.doc_type.key()).to_string(),
-                adopted: m.document.adopted.map(|d| self.strings.date(&d)),
-                adopted_year: m.document.adopted.map(|d| d.year),
-                adopted_by: m.document.adopted_by.clone(),
-                valid: m.document.valid.clone(),
-                status: m
+                adopted: m
                     .document
-                    .status
-                    .map(|s| self.strings.get(s.key()).to_string()),
+                    .adopted
+                    .as_ref()
+                    .map(|d| DateView::new(self.strings, d).text),
+                adopted_note: m
+                    .document
+                    .adopted
+                    .as_ref()
+                    .and_then(|d| d.note())
+                    .map(str::to_string),
+                adopted_year: m
+                    .document
+                    .adopted
+                    .as_ref()
+                    .and_then(SourcedDate::date)
+                    .map(|d| d.year),
+                adopted_by: m
+                    .document
+                    .adopted_by
+                    .as_ref()
+                    .map(|a| stated_text(self.strings, a)),
+                published: m
+                    .document
+                    .published
+                    .as_ref()
+                    .map(|d| DateView::new(self.strings, d).text),
+                published_note: m
+                    .document
+                    .published
+                    .as_ref()
+                    .and_then(|d| d.note())
+                    .map(str::to_string),
+                valid: m.document.valid.clone(),
+                status: status_text(self.strings, &m.document, m.updated),
                 replaces: m.document.replaces.clone(),
                 url: m.document.url.clone().filter(|u| is_web_url(u)),
                 source: cite(&m.document.source),
@@ -463,22 +548,43 @@ impl ViewBuilder<'_> {
                     value: f.value,
                     value_text: number_sv(f.value),
                     unit: f.unit.clone(),
-                    date: f.date.map(|d| self.strings.date(&d)),
-                    date_iso: f.date.map(|d| d.to_string()),
+                    scope: scope_text(self.strings, f),
+                    scope_id: f.scope.id().to_string(),
+                    group: f.group.clone(),
+                    goal: f.goal,
+                    comparable: comparable(f),
+                    date: f.date.as_ref().map(|d| DateView::new(self.strings, d).text),
+                    date_iso: f
+                        .date
+                        .as_ref()
+                        .and_then(SourcedDate::date)
+                        .map(|d| d.to_string()),
+                    date_provenance: f.date.as_ref().map(|d| d.provenance().id()),
+                    date_note: f.date.as_ref().and_then(|d| d.note()).map(str::to_string),
                     period: f.period.clone(),
                     source: f.source.as_ref().and_then(cite),
                     note: f.note.clone(),
                 })
                 .collect(),
-            vision: VisionView {
-                text: m.vision.text.clone(),
-                source: m.vision.source.as_ref().and_then(cite),
-                goals: m.vision.goals.clone(),
+            vision: match &m.vision {
+                Stated::Known(v) => VisionView {
+                    text: v.text.clone(),
+                    stated: true,
+                    source: v.source.as_ref().and_then(cite),
+                    goals: v.goals.clone(),
+                },
+                Stated::NotInSource => VisionView {
+                    text: self.strings.get("vision_not_in_source").to_string(),
+                    stated: false,
+                    source: None,
+                    goals: Vec::new(),
+                },
             },
             process: ProcessView {
                 led_by: m.process.led_by.as_deref().map(&mut md),
                 duration: m.process.duration.clone(),
                 resources: m.process.resources.as_deref().map(&mut md),
+                has_undated: steps.iter().any(|s| s.date.is_empty()),
                 steps,
             },
             focus_areas,
@@ -496,7 +602,12 @@ impl ViewBuilder<'_> {
                 .iter()
                 .map(|q| QuoteView {
                     text: q.text.trim().to_string(),
-                    speaker: q.speaker.clone(),
+                    speaker: q
+                        .speaker
+                        .clone()
+                        .or_else(|| q.narration.clone())
+                        .unwrap_or_default(),
+                    narration: q.speaker.is_none(),
                     source: q.source.as_ref().and_then(cite),
                 })
                 .collect(),
@@ -577,16 +688,21 @@ impl ViewBuilder<'_> {
                 )
             })
             .collect::<Vec<_>>();
-        let reasons = if reasons.is_empty() {
-            vec![self.strings.get("related_linked").to_string()]
-        } else {
-            reasons
-        };
+        // The reasons written with `related:`, on either case, come first.
+        let mut written: Vec<String> = r
+            .links
+            .iter()
+            .filter_map(|(_, reason)| reason.clone())
+            .collect();
+        if written.is_empty() && !r.links.is_empty() {
+            written.push(self.strings.get("related_linked").to_string());
+        }
+        written.extend(reasons);
         RelatedView {
             slug: other.slug.clone(),
             title: other.meta.title.clone(),
             url: self.links.case_url(&other.slug),
-            reasons,
+            reasons: written,
         }
     }
 
@@ -627,6 +743,19 @@ impl Anchors {
         *n += 1;
         if *n == 1 { base } else { format!("{base}-{n}") }
     }
+}
+
+/// A step's date as the exports write it: the content model's form, with derived dates and planned
+/// steps marked in the words the matrices' `(lärdom)` uses.
+fn written_date(date: &SourcedDate, planned: bool) -> String {
+    let mut text = match date {
+        SourcedDate::Derived { date, .. } => format!("{date} (härlett)"),
+        other => other.to_string(),
+    };
+    if planned {
+        text.push_str(" (planerat)");
+    }
+    text
 }
 
 /// Only web links are rendered as links; anything else (`javascript:` and the like) is dropped.

@@ -169,6 +169,34 @@ pub struct TimelineRow {
 #[derive(Debug, Clone)]
 pub struct TimelineStep {
     pub position: f64,
+    /// The date is approximate or derived: drawn as a ring, not a dot.
+    pub marked: bool,
+    /// Planned, not done: drawn as a square outline.
+    pub planned: bool,
+}
+
+/// The marker of a step on the time axis, also drawn in the legend: a dot for a stated date, a ring
+/// for an approximate or derived one, a square outline for a planned step.
+pub fn timeline_marker(x: f64, y: f64, marked: bool, planned: bool) -> String {
+    if planned {
+        format!(
+            r#"<rect x="{:.1}" y="{:.1}" width="12" height="12" class="chart-dot chart-dot-planned"/>"#,
+            x - 6.0,
+            y - 6.0
+        )
+    } else if marked {
+        format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="6" class="chart-dot chart-dot-marked"/>"#)
+    } else {
+        format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="7" class="chart-dot"/>"#)
+    }
+}
+
+/// A legend entry's marker as a small image of its own (described by the text next to it).
+pub fn legend_marker(marked: bool, planned: bool) -> String {
+    format!(
+        r#"<svg class="legend-marker" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">{}</svg>"#,
+        timeline_marker(10.0, 10.0, marked, planned)
+    )
 }
 
 /// Every case's steps on a common year axis from `first` to `last` (inclusive).
@@ -219,11 +247,12 @@ pub fn timeline(id: &str, title: &str, first: u16, last: u16, rows: &[TimelineRo
             label_w + plot_w
         );
         for step in &row.steps {
-            let _ = write!(
-                svg,
-                r#"<circle cx="{:.1}" cy="{y:.1}" r="7" class="chart-dot"/>"#,
-                x(step.position)
-            );
+            svg.push_str(&timeline_marker(
+                x(step.position),
+                y,
+                step.marked,
+                step.planned,
+            ));
         }
     }
     svg.push_str("</svg>");

@@ -46,8 +46,10 @@ pub struct Edit {
     pub(super) terms: BTreeMap<(Dimension, String), usize>,
     /// What the case list's filters count changed (kind, county, document type, year).
     pub(super) facets: bool,
-    /// Free pages that list the case.
+    /// Free pages that list the case, before the edit or after it.
     pub(super) pages: BTreeSet<usize>,
+    /// Free pages that list the case after the edit but not before, or the other way round.
+    pub(super) listing_changed: BTreeSet<usize>,
 }
 
 impl Edit {
@@ -73,7 +75,9 @@ impl Edit {
                         .is_some_and(|at| range.contains(at))
             }
             Deps::CaseList(range) => self.facets || (self.brief && range.contains(&at)),
-            Deps::Page(k) => self.brief && self.pages.contains(k),
+            Deps::Page(k) => {
+                (self.brief && self.pages.contains(k)) || self.listing_changed.contains(k)
+            }
             Deps::Booklet(k) => self.pages.contains(k),
         }
     }

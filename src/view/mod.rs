@@ -9,6 +9,7 @@ mod edit;
 pub mod facets;
 pub mod format;
 mod records;
+pub mod truth;
 pub mod values;
 
 use std::collections::BTreeSet;
@@ -77,7 +78,7 @@ impl Views {
         let pages: Vec<PageView> = content
             .pages
             .iter()
-            .map(|p| page_view(p, &links, &base_path, &cases, &mut diagnostics))
+            .map(|p| page_view(p, content, &links, &base_path, &cases, &mut diagnostics))
             .collect();
         if !diagnostics.is_empty() {
             return Err(diagnostics);
@@ -246,11 +247,23 @@ impl Views {
             .pages
             .iter()
             .enumerate()
-            .filter(|(_, page)| page.meta.cases.iter().any(|r| r.value == case.slug))
+            .filter(|(k, page)| {
+                // Listed before the edit or after it.
+                page.meta.lists(&case.slug, &case.meta)
+                    || self.pages[*k]
+                        .cases
+                        .iter()
+                        .any(|l| l.url == self.cases[i].url)
+            })
             .map(|(k, _)| k)
             .collect();
+        let mut listing_changed = BTreeSet::new();
         for &k in &pages {
-            self.pages[k].cases = case_links(&content.pages[k], &self.cases);
+            let listed = case_links(&content.pages[k], content, &self.cases);
+            if listed.len() != self.pages[k].cases.len() {
+                listing_changed.insert(k);
+            }
+            self.pages[k].cases = listed;
         }
         Ok(Edit {
             case: i,
@@ -260,6 +273,7 @@ impl Views {
             terms,
             facets,
             pages,
+            listing_changed,
         })
     }
 }
@@ -310,6 +324,7 @@ impl Basis {
 /// A free page's view: its body rendered, and the cases it lists.
 fn page_view(
     page: &Page,
+    content: &Content,
     links: &Links,
     base_path: &str,
     cases: &[CaseView],
@@ -321,26 +336,28 @@ fn page_view(
         first_line: Some(page.body_line),
     };
     let body = markdown::render(&page.body, links, origin, diagnostics);
+    let listed = case_links(page, content, cases);
     PageView {
         slug: page.slug.clone(),
-        booklet_url: (page.meta.publication.is_some() && !page.meta.cases.is_empty())
+        booklet_url: (page.meta.publication.is_some() && !listed.is_empty())
             .then(|| Route::Booklet(&page.slug).url(base_path)),
         url: Route::Page(&page.slug).url(base_path),
         title: page.meta.title.clone(),
         summary: page.meta.summary.clone(),
         publication: page.meta.publication.clone(),
         body: body.html,
-        cases: case_links(page, cases),
+        cases: listed,
     }
 }
 
-/// The cases a free page lists, as links.
-fn case_links(page: &Page, cases: &[CaseView]) -> Vec<CaseLink> {
-    page.meta
+/// The cases a free page lists, as links, in case order: for a publication, every case citing it.
+fn case_links(page: &Page, content: &Content, cases: &[CaseView]) -> Vec<CaseLink> {
+    content
         .cases
         .iter()
-        .filter_map(|r| cases.iter().find(|c| c.slug == r.value))
-        .map(|c| CaseLink {
+        .zip(cases)
+        .filter(|(case, _)| page.meta.lists(&case.slug, &case.meta))
+        .map(|(_, c)| CaseLink {
             title: c.title.clone(),
             url: c.url.clone(),
             summary: c.summary.clone(),

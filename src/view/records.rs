@@ -119,13 +119,13 @@ fn case_record(case: &Case, view: &CaseView, strings: &Strings) -> Record {
     text.add(&format!("{} · {}", view.kind, view.county));
     text.add(&view.summary);
     text.add(&view.document.title);
-    text.add(m.document.adopted_by.as_deref().unwrap_or(""));
+    text.add(view.document.adopted_by.as_deref().unwrap_or(""));
     for fact in &view.facts {
         text.add(&format!("{} {} {}", fact.label, fact.value_text, fact.unit));
         text.add(fact.note.as_deref().unwrap_or(""));
     }
-    text.markdown(&m.vision.text);
-    for goal in &m.vision.goals {
+    text.markdown(&view.vision.text);
+    for goal in &view.vision.goals {
         text.markdown(goal);
     }
     for part in [&m.process.led_by, &m.process.duration, &m.process.resources] {
@@ -159,7 +159,7 @@ fn case_record(case: &Case, view: &CaseView, strings: &Strings) -> Record {
         }
     }
     text.markdown(m.next_steps.as_deref().unwrap_or(""));
-    for quote in &m.quotes {
+    for quote in &view.quotes {
         text.add(&format!("{} {}", quote.text, quote.speaker));
     }
     text.markdown(&case.body);

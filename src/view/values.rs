@@ -6,6 +6,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView<'a> {
     pub title: &'a str,
+    /// The title without soft hyphens, for `<title>`, Open Graph and the feed.
+    pub plain_title: String,
     pub description: &'a str,
     pub base_url: &'a str,
     pub base_path: String,
