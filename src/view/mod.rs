@@ -124,6 +124,7 @@ impl Views {
         for page in &content.pages {
             page_view(
                 page,
+                content,
                 &basis.links,
                 &basis.base_path,
                 &cases,
