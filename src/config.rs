@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, did_you_mean, parse_unknown};
+use crate::diagnostics::{Code, Diagnostic, did_you_mean, parse_unknown};
 
 pub const CONFIG_FILE: &str = "inspira.toml";
 
@@ -170,7 +170,7 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Diagnostic::error(
-                "config",
+                Code::Config,
                 format!("could not read the site configuration: {e}"),
             )
             .in_file(CONFIG_FILE)
@@ -179,7 +179,7 @@ impl Config {
         let mut config: Config = toml::from_str(&text).map_err(|e| toml_error(&text, &e))?;
         config.base_url = normalise_base_url(&config.base_url).map_err(|problem| {
             let line = text.lines().position(|l| l.trim_start().starts_with("base_url")).map_or(1, |i| i + 1);
-            Diagnostic::error("config", format!("`base_url` {problem}"))
+            Diagnostic::error(Code::Config, format!("`base_url` {problem}"))
                 .in_file(CONFIG_FILE)
                 .at(&text, line, 1, 8)
                 .help("write an absolute URL such as https://example.org/integration/ or a path such as /integration/")
@@ -189,7 +189,7 @@ impl Config {
                 .lines()
                 .position(|l| l.trim_start().starts_with("cases_per_page"))
                 .map_or(1, |i| i + 1);
-            return Err(Diagnostic::error("config", "`cases_per_page` is 0")
+            return Err(Diagnostic::error(Code::Config, "`cases_per_page` is 0")
                 .in_file(CONFIG_FILE)
                 .at(&text, line, 1, "cases_per_page".len())
                 .help(
@@ -208,7 +208,7 @@ impl Config {
             if let Some(colour) = value {
                 check_accent(colour, background).map_err(|problem| {
                     let line = text.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
-                    Diagnostic::error("config", format!("`{key}` {problem}"))
+                    Diagnostic::error(Code::Config, format!("`{key}` {problem}"))
                         .in_file(CONFIG_FILE)
                         .at(&text, line, 1, key.len())
                         .help(format!("text and links in the accent colour need a contrast of at least 4.5:1 against {name} (WCAG 1.4.3); choose a darker or lighter shade"))
@@ -300,7 +300,7 @@ fn check_accent(colour: &str, background: (u8, u8, u8)) -> Result<(), String> {
 
 fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
-    let mut d = Diagnostic::error("config", message.clone()).in_file(CONFIG_FILE);
+    let mut d = Diagnostic::error(Code::Config, message.clone()).in_file(CONFIG_FILE);
     if let Some(span) = e.span() {
         let before = &text[..span.start.min(text.len())];
         let line = before.matches('\n').count() + 1;

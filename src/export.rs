@@ -9,7 +9,7 @@ use crate::config::{Config, Publisher};
 use crate::content::Content;
 use crate::content::case::CaseMeta;
 use crate::content::page::{PageKind, Publication};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::Links;
 use crate::output::Sink;
 use crate::routes::Route;
@@ -176,7 +176,7 @@ pub fn write(
 }
 
 fn export_error(file: &str, message: &str) -> Diagnostic {
-    Diagnostic::error("export", format!("could not write {file}: {message}"))
+    Diagnostic::error(Code::Export, format!("could not write {file}: {message}"))
 }
 
 /// Terms × cases; each cell holds the case's own wording ("; " between several), empty when absent.

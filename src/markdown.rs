@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, did_you_mean};
 use crate::routes::Route;
 use crate::vocabulary::{Dimension, Vocabulary};
 
@@ -300,7 +300,7 @@ fn link_error(
     message: String,
     help: String,
 ) -> Diagnostic {
-    let d = Diagnostic::error("broken-link", message)
+    let d = Diagnostic::error(Code::BrokenLink, message)
         .in_file(origin.path)
         .help(help);
     match origin.first_line {

@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::check_slug;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::vocabulary::{Dimension, Vocabulary};
 
 /// Writes `content/cases/<slug>.md` and returns its path relative to the root.
 pub fn new_case(root: &Path, slug: &str) -> Result<PathBuf, Diagnostic> {
     check_slug(slug).map_err(|problem| {
         Diagnostic::error(
-            "bad-slug",
+            Code::BadSlug,
             format!("`{slug}` {problem}, so it cannot be a slug"),
         )
         .help(format!(
@@ -23,23 +23,23 @@ pub fn new_case(root: &Path, slug: &str) -> Result<PathBuf, Diagnostic> {
         .join(format!("{slug}.md"));
     let path = root.join(&relative);
     if path.exists() {
-        return Err(Diagnostic::error("exists", "the case already exists")
+        return Err(Diagnostic::error(Code::Exists, "the case already exists")
             .in_file(&relative)
             .help("edit the existing file, or choose another slug"));
     }
     let vocabulary = Vocabulary::load(root).map_err(|d| {
         d.into_iter().next().unwrap_or_else(|| {
-            Diagnostic::error("vocabulary", "the vocabularies could not be read")
+            Diagnostic::error(Code::Vocabulary, "the vocabularies could not be read")
         })
     })?;
     let text = skeleton(&vocabulary);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
-            Diagnostic::error("io", format!("could not create {}: {e}", dir.display()))
+            Diagnostic::error(Code::Io, format!("could not create {}: {e}", dir.display()))
         })?;
     }
     std::fs::write(&path, text).map_err(|e| {
-        Diagnostic::error("io", format!("could not write the file: {e}")).in_file(&relative)
+        Diagnostic::error(Code::Io, format!("could not write the file: {e}")).in_file(&relative)
     })?;
     Ok(relative)
 }

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::content::{self, Content};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::output::{self, Sink};
 use crate::render::{Prepared, Renderer};
@@ -291,16 +291,18 @@ pub fn build_full(
     stages.push(Stage::since("load and check", started));
     if let Some(url) = base_url {
         site.config.base_url = crate::config::normalise_base_url(url).map_err(|m| {
-            Diagnostics::from(Diagnostic::error("base-url", format!("--base-url {m}")))
+            Diagnostics::from(Diagnostic::error(Code::BaseUrl, format!("--base-url {m}")))
         })?;
     }
     let output = site.output_dir(output);
     output::check_output_dir(root, &output).map_err(|m| {
-        Diagnostics::from(Diagnostic::error("output", m).help("pass another folder with --output"))
+        Diagnostics::from(
+            Diagnostic::error(Code::Output, m).help("pass another folder with --output"),
+        )
     })?;
     let io_error = |e: std::io::Error| {
         Diagnostics::from(
-            Diagnostic::error("io", format!("could not write the site to {}: {e}", output.display()))
+            Diagnostic::error(Code::Io, format!("could not write the site to {}: {e}", output.display()))
                 .help("check that the folder is writable and the disk is not full; the previous site was left as it was"),
         )
     };
@@ -355,7 +357,7 @@ fn diagnostics(problems: Vec<Diagnostic>) -> Diagnostics {
 
 fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
     Diagnostics::from(
-        Diagnostic::error("io", format!("could not write {path}: {e}"))
+        Diagnostic::error(Code::Io, format!("could not write {path}: {e}"))
             .help("check that the output folder is writable and the disk is not full; the previous site was left as it was"),
     )
 }

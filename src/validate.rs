@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::content::case::Ref;
 use crate::content::{Case, Content, Page};
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::vocabulary::{Dimension, Vocabulary};
 
 /// Below this, a case's description is too thin to be useful (the skeleton's comment does not count).
@@ -113,7 +113,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                     text,
                     &s.id,
                     Diagnostic::error(
-                        "duplicate-source",
+                        Code::DuplicateSource,
                         format!("the source id `{}` is used twice", s.id.value),
                     ),
                 )
@@ -128,7 +128,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 text,
                 r,
                 Diagnostic::error(
-                    "unknown-source",
+                    Code::UnknownSource,
                     format!("there is no source with the id `{}` in this case", r.value),
                 ),
             )
@@ -169,7 +169,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 text,
                 r,
                 Diagnostic::error(
-                    "unknown-term",
+                    Code::UnknownTerm,
                     format!(
                         "`{}` is not a term in the {} vocabulary",
                         r.value, dimension
@@ -207,7 +207,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
         ("sources", meta.sources.is_empty()),
     ] {
         if empty {
-            out.push(field_error(path, text, field, Diagnostic::error("empty-dimension", format!("`{field}` has no entries")))
+            out.push(field_error(path, text, field, Diagnostic::error(Code::EmptyDimension, format!("`{field}` has no entries")))
                 .help("every case needs at least one entry here: it is what makes the case comparable"));
         }
     }
@@ -217,7 +217,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 path,
                 text,
                 "process",
-                Diagnostic::error("empty-dimension", "`process.steps` has no entries"),
+                Diagnostic::error(Code::EmptyDimension, "`process.steps` has no entries"),
             )
             .help("list at least one dated step of how the strategy was made"),
         );
@@ -235,7 +235,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 text,
                 r,
                 width,
-                Diagnostic::error("self-reference", "a case cannot be related to itself"),
+                Diagnostic::error(Code::SelfReference, "a case cannot be related to itself"),
             ));
         } else if !slugs.contains(slug) {
             let mut d = at_span(
@@ -243,7 +243,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 text,
                 r,
                 width,
-                Diagnostic::error("unknown-case", format!("there is no case `{slug}`")),
+                Diagnostic::error(Code::UnknownCase, format!("there is no case `{slug}`")),
             );
             if let Some(best) = did_you_mean(slug, slugs.iter().copied()) {
                 d = d.help(format!("did you mean `{best}`?"));
@@ -267,7 +267,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
     ] {
         if missing {
             out.push(
-                Diagnostic::warning("missing-optional", format!("the case has no `{field}`"))
+                Diagnostic::warning(Code::MissingOptional, format!("the case has no `{field}`"))
                     .in_file(path)
                     .help(why),
             );
@@ -299,7 +299,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
         if step.source.is_none() {
             let line = step.date.referenced.line() as usize + YAML_FIRST_LINE - 1;
             out.push(
-                Diagnostic::warning("step-without-source", "the process step has no `source`")
+                Diagnostic::warning(Code::StepWithoutSource, "the process step has no `source`")
                     .in_file(path)
                     .at(text, line, 1, 1)
                     .help("add `source:` with the id of the document that describes the step"),
@@ -309,7 +309,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
     let words = description_words(&case.body);
     if words < MIN_DESCRIPTION_WORDS {
         out.push(
-            Diagnostic::warning("short-description", format!("the description has {words} words"))
+            Diagnostic::warning(Code::ShortDescription, format!("the description has {words} words"))
                 .in_file(path)
                 .at(text, case.body_line.min(text.lines().count()).max(1), 1, 1)
                 .help(format!(
@@ -321,7 +321,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
         if quote.source.is_none() {
             let line = quote_line(text, quote);
             out.push(
-                Diagnostic::warning("quote-without-source", "the quote has no `source`")
+                Diagnostic::warning(Code::QuoteWithoutSource, "the quote has no `source`")
                     .in_file(path)
                     .at(text, line, 1, 1)
                     .help("add `source:` with the id of the document the quote comes from"),
@@ -334,7 +334,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 path,
                 text,
                 "vision",
-                Diagnostic::warning("vision-without-source", "the vision has no `source`"),
+                Diagnostic::warning(Code::VisionWithoutSource, "the vision has no `source`"),
             )
             .help("add `source:` under `vision:` with the id of the document it is quoted from"),
         );
@@ -352,7 +352,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
         let line = step.date.referenced.line() as usize + YAML_FIRST_LINE - 1;
         out.push(
             Diagnostic::warning(
-                "steps-out-of-order",
+                Code::StepsOutOfOrder,
                 format!(
                     "this step ({}) comes before the one above it ({})",
                     dates[i + 1],
@@ -372,7 +372,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 text,
                 "document",
                 Diagnostic::warning(
-                    "status-unchecked",
+                    Code::StatusUnchecked,
                     "the document's `status` has no `status_checked`",
                 ),
             )
@@ -404,7 +404,7 @@ fn quote_attributions(case: &Case) -> Diagnostics {
         };
         let line = quote_line(text, quote);
         out.push(
-            Diagnostic::error("quote-attribution", problem)
+            Diagnostic::error(Code::QuoteAttribution, problem)
                 .in_file(&case.source.path)
                 .at(text, line, 1, 1)
                 .help("write `speaker:` with the role of the person who says it, or, when the source does not name the speaker, `narration:` with the publication it is from, e.g. `narration: ur KSL:s intervju med Botkyrka kommun`"),
@@ -440,7 +440,7 @@ fn empty_fields(case: &Case) -> Diagnostics {
         if rest.is_empty() || rest.starts_with('#') {
             let column = line.len() - item.len() + 1;
             out.push(
-                Diagnostic::error("empty-field", format!("`{}` is empty", key.trim()))
+                Diagnostic::error(Code::EmptyField, format!("`{}` is empty", key.trim()))
                     .in_file(&case.source.path)
                     .at(text, i + 1, column, key.trim().chars().count())
                     .label("fill this in")
@@ -464,7 +464,7 @@ fn field_error(path: &std::path::Path, text: &str, field: &str, d: Diagnostic) -
 fn fact_warning(case: &Case, label: &str, message: &str, help: &str) -> Diagnostic {
     let text = case.source.text.as_str();
     let line = field_line(text, "facts").unwrap_or(1);
-    Diagnostic::warning("fact-incomplete", format!("{message} ({label})"))
+    Diagnostic::warning(Code::FactIncomplete, format!("{message} ({label})"))
         .in_file(&case.source.path)
         .at(text, line, 1, 5)
         .help(help)
@@ -481,7 +481,7 @@ fn check_page(page: &Page, slugs: &BTreeSet<&str>) -> Diagnostics {
                 &page.source.text,
                 first,
                 Diagnostic::warning(
-                    "cases-not-needed",
+                    Code::CasesNotNeeded,
                     "a publication's `cases:` list is no longer needed",
                 ),
             )
@@ -494,7 +494,7 @@ fn check_page(page: &Page, slugs: &BTreeSet<&str>) -> Diagnostics {
                 &page.source.path,
                 &page.source.text,
                 r,
-                Diagnostic::error("unknown-case", format!("there is no case `{}`", r.value)),
+                Diagnostic::error(Code::UnknownCase, format!("there is no case `{}`", r.value)),
             );
             if let Some(best) = did_you_mean(&r.value, slugs.iter().copied()) {
                 d = d.help(format!("did you mean `{best}`?"));
@@ -532,7 +532,7 @@ fn unused_terms(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
             if !used.contains(&(dim.dimension, term.id.value.as_str())) {
                 out.push(
                     Diagnostic::warning(
-                        "unused-term",
+                        Code::UnusedTerm,
                         format!("no case uses the term `{}`", term.id.value),
                     )
                     .in_file(format!("content/vocabulary/{}", dim.dimension.file_name()))

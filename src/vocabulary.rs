@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::case::Ref;
 use crate::content::source::SourceFile;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
 /// A comparison dimension that has its own vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -150,7 +150,7 @@ impl Vocabulary {
             if !root.join(&relative).is_file() {
                 diagnostics.push(
                     Diagnostic::error(
-                        "missing-vocabulary",
+                        Code::MissingVocabulary,
                         format!("the vocabulary file for {dimension} is missing"),
                     )
                     .in_file(&relative)
@@ -189,7 +189,7 @@ fn load_dimension(
         if let Err(problem) = crate::content::check_slug(&id.value) {
             diagnostics.push(
                 Diagnostic::error(
-                    "bad-term-id",
+                    Code::BadTermId,
                     format!("the term id `{}` {problem}", id.value),
                 )
                 .in_file(relative)
@@ -200,7 +200,7 @@ fn load_dimension(
         if index.insert(id.value.clone(), i).is_some() {
             diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-term",
+                    Code::DuplicateTerm,
                     format!("the term `{}` is defined twice", id.value),
                 )
                 .in_file(relative)

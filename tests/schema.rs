@@ -106,3 +106,28 @@ fn the_schema_and_check_agree_on_dates() {
         assert!(with_date(good.clone()), "the schema refuses {good}");
     }
 }
+
+#[test]
+fn the_table_of_diagnostic_codes_is_generated_from_the_code() {
+    let path = root().join("docs/diagnostics.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let table = inspira::diagnostics::Code::markdown_table();
+    let expected = format!("{DIAGNOSTICS_INTRO}\n{table}");
+    if std::env::var_os("INSPIRA_WRITE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    assert!(
+        committed == expected,
+        "docs/diagnostics.md is out of date: run `INSPIRA_WRITE_DOCS=1 cargo test --test schema`"
+    );
+}
+
+/// The text above the table in docs/diagnostics.md.
+const DIAGNOSTICS_INTRO: &str = "# Diagnostic codes
+
+Every problem `inspira check` and `inspira build` report has a code: a stable name that `--format json`
+prints as `code` and that tools can rely on. Errors stop the build; warnings do not, but the real knowledge
+base is kept free of them. The table is generated from `Code` in `src/diagnostics.rs` (each variant's doc
+comment is its meaning); a test fails when they differ.
+";

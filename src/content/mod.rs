@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use case::CaseMeta;
 use page::PageMeta;
 use source::SourceFile;
@@ -103,7 +103,7 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
     let page_files = find_markdown(root, Path::new("content/pages"), &mut diagnostics);
     if case_files.is_empty() && !diagnostics.has_errors() {
         diagnostics.push(
-            Diagnostic::error("no-cases", "there are no cases in content/cases")
+            Diagnostic::error(Code::NoCases, "there are no cases in content/cases")
                 .help("add one with `inspira new case <slug>`"),
         );
     }
@@ -174,7 +174,7 @@ fn unique_by_slug<T>(
         if let Some(first) = seen.get(slug) {
             diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-slug",
+                    Code::DuplicateSlug,
                     format!("two {kind} have the slug `{slug}`"),
                 )
                 .in_file(path)
@@ -221,7 +221,7 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<
                 } else {
                     format!("could not read this part of the content folder: {e}")
                 };
-                let mut d = Diagnostic::error("walk", message)
+                let mut d = Diagnostic::error(Code::Walk, message)
                     .help("remove the link or make it point outside content/");
                 if let Some(at) = at {
                     d = d.in_file(at);
@@ -241,7 +241,7 @@ fn slug_of(relative: &Path, text: &str) -> Result<String, Diagnostic> {
     check_slug(&stem).map_err(|problem| {
         let suggestion = slug::slugify(&stem);
         Diagnostic::error(
-            "bad-slug",
+            Code::BadSlug,
             format!("the file name `{stem}` {problem}, so it cannot be a slug"),
         )
         .in_file(relative)
@@ -278,7 +278,7 @@ fn load_page(root: &Path, relative: &Path) -> Result<Page, Diagnostic> {
     let slug = slug_of(relative, &source.text)?;
     if RESERVED_SLUGS.contains(&slug.as_str()) {
         return Err(Diagnostic::error(
-            "reserved-slug",
+            Code::ReservedSlug,
             format!("`{slug}` is used by the site itself"),
         )
         .in_file(relative)

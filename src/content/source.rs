@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, did_you_mean, parse_unknown};
+use crate::diagnostics::{Code, Diagnostic, did_you_mean, parse_unknown};
 
 /// Content files larger than this are refused: no case needs it, and it protects the build.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -30,12 +30,12 @@ impl SourceFile {
     pub fn read(root: &Path, relative: &Path) -> Result<SourceFile, Diagnostic> {
         let full = root.join(relative);
         let io_error = |e: std::io::Error| {
-            Diagnostic::error("io", format!("could not read the file: {e}")).in_file(relative)
+            Diagnostic::error(Code::Io, format!("could not read the file: {e}")).in_file(relative)
         };
         let size = std::fs::metadata(&full).map_err(io_error)?.len();
         if size > MAX_FILE_BYTES {
             return Err(Diagnostic::error(
-                "file-too-large",
+                Code::FileTooLarge,
                 format!(
                     "the file is {} KiB; content files may be at most {} KiB",
                     size / 1024,
@@ -54,7 +54,7 @@ impl SourceFile {
                 let line = valid.matches('\n').count() + 1;
                 let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                return Err(Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
+                return Err(Diagnostic::error(Code::NotUtf8, "the file is not valid UTF-8 text")
                     .in_file(relative)
                     .at(&lossy, line, column, 1)
                     .label("this byte is not UTF-8")
@@ -75,7 +75,7 @@ impl SourceFile {
     pub fn split(&self) -> Result<Split<'_>, Diagnostic> {
         let text = self.text.as_str();
         if text.trim().is_empty() {
-            return Err(Diagnostic::error("empty-file", "the file is empty")
+            return Err(Diagnostic::error(Code::EmptyFile, "the file is empty")
                 .in_file(&self.path)
                 .help("start the file with front matter between two `---` lines; `inspira new case <slug>` writes a skeleton"));
         }
@@ -83,7 +83,7 @@ impl SourceFile {
         let first = lines.next().map(|(start, end)| &text[start..end]);
         if first.map(str::trim_end) != Some("---") {
             return Err(Diagnostic::error(
-                "no-front-matter",
+                Code::NoFrontMatter,
                 "the file does not start with front matter",
             )
             .in_file(&self.path)
@@ -105,11 +105,14 @@ impl SourceFile {
                 });
             }
         }
-        Err(Diagnostic::error("unclosed-front-matter", "the front matter is never closed")
-            .in_file(&self.path)
-            .at(text, 1, 1, 3)
-            .label("front matter starts here")
-            .help("add a line with only `---` after the last YAML field, before the Markdown text"))
+        Err(Diagnostic::error(
+            Code::UnclosedFrontMatter,
+            "the front matter is never closed",
+        )
+        .in_file(&self.path)
+        .at(text, 1, 1, 3)
+        .label("front matter starts here")
+        .help("add a line with only `---` after the last YAML field, before the Markdown text"))
     }
 
     /// Deserializes YAML that starts at line `first_line` of this file.
@@ -130,7 +133,7 @@ impl SourceFile {
             None => raw.clone(),
         };
         let (message, label, help) = explain_yaml_message(&message);
-        let mut d = Diagnostic::error("yaml", message).in_file(&self.path);
+        let mut d = Diagnostic::error(Code::Yaml, message).in_file(&self.path);
         if let Some(loc) = error.location() {
             let line = usize::try_from(loc.line()).unwrap_or(1) + first_line - 1;
             let column = usize::try_from(loc.column()).unwrap_or(1).max(1);
@@ -289,7 +292,7 @@ mod tests {
     #[test]
     fn unclosed_front_matter_is_an_error_at_line_one() {
         let d = file("---\ntitle: A\n").split().unwrap_err();
-        assert_eq!(d.code, "unclosed-front-matter");
+        assert_eq!(d.code, crate::diagnostics::Code::UnclosedFrontMatter);
         assert_eq!(d.location().unwrap(), "content/cases/x.md:1:1");
     }
 

@@ -6,7 +6,7 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::content::Content;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::CaseId;
 use crate::output::Sink;
 use crate::pages::{self, Indexed, Input, side_by_side};
@@ -239,7 +239,7 @@ fn menu(
 }
 
 fn write_error(path: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("io", format!("could not write {path}: {e}")).help(
+    Diagnostic::error(Code::Io, format!("could not write {path}: {e}")).help(
         "check that the output folder is writable and the disk is not full; the previous site was left as it was",
     )
 }
@@ -254,7 +254,7 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
         source = s.source();
     }
     Diagnostic::error(
-        "template",
+        Code::Template,
         format!("template `{template}` failed: {message}"),
     )
     .help(

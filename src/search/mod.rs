@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// The folder below the output folder that holds the search bundle.
 pub const BUNDLE_DIR: &str = "search-index";
@@ -109,7 +109,7 @@ impl Indexer {
             .unwrap_or_else(|_| Err("the indexer stopped unexpectedly".into()))
             .map_err(|message| {
                 Diagnostic::error(
-                    "search-index",
+                    Code::SearchIndex,
                     format!("could not build the search index: {message}"),
                 )
                 .help("this is a bug in inspira; the pages themselves rendered fine")

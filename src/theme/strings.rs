@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::content::date::PartialDate;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// String tables of the default theme, by language.
 pub const DEFAULT_TABLES: &[(&str, &str)] = &[
@@ -28,7 +28,7 @@ impl Strings {
             .map(|map| Strings { map })
             .map_err(|e| {
                 Diagnostic::error(
-                    "i18n",
+                    Code::I18n,
                     format!("the string table is not valid: {}", e.message().trim()),
                 )
                 .in_file(file)
@@ -106,14 +106,14 @@ pub fn load(language: &str, site_tables: &[(String, String)]) -> Result<Strings,
     {
         strings.merge(Strings::parse(&site_file, text)?);
     } else if strings.map.is_empty() {
-        return Err(Diagnostic::error("i18n", format!("there are no interface texts for the language `{language}`"))
+        return Err(Diagnostic::error(Code::I18n, format!("there are no interface texts for the language `{language}`"))
             .in_file(crate::config::CONFIG_FILE)
             .help(format!("use `ui_language = \"sv\"` or `\"en\"`, or add {site_file} with every key of the theme's sv.toml")));
     }
     let missing = strings.missing_keys(&reference);
     if !missing.is_empty() {
         return Err(Diagnostic::error(
-            "i18n",
+            Code::I18n,
             format!(
                 "{} texts are missing: {}",
                 missing.len(),
