@@ -192,6 +192,7 @@ impl Renderer<'_> {
                 .as_ref()
                 .map(|l| routes::asset(base_path, l)),
             accessibility: config.accessibility.is_some(),
+            json_url: Route::Json.url(base_path),
         };
         let global = tera.global_context();
         global.insert("site", &site);

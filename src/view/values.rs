@@ -22,6 +22,8 @@ pub struct SiteView<'a> {
     pub logo: Option<String>,
     /// Whether /accessibility/ exists (linked from every footer).
     pub accessibility: bool,
+    /// The JSON export of the whole knowledge base, linked from every footer.
+    pub json_url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
