@@ -56,6 +56,15 @@ impl TermIndex {
             .and_then(|terms| terms.get(term))
             .map_or(&[], Vec::as_slice)
     }
+
+    /// Every term that some case uses, with its usages, dimension by dimension and in id order.
+    pub fn terms(&self) -> impl Iterator<Item = (Dimension, &str, &[Usage])> {
+        self.usages.iter().flat_map(|(dimension, terms)| {
+            terms
+                .iter()
+                .map(move |(id, usages)| (*dimension, id.as_str(), usages.as_slice()))
+        })
+    }
 }
 
 /// The term ids a case uses, per dimension, in the case's own order.

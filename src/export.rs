@@ -87,7 +87,7 @@ pub fn write(
     links: &Links,
     cases: &[CaseView],
     sink: &dyn Sink,
-) -> Result<usize, Diagnostic> {
+) -> Result<Vec<String>, Diagnostic> {
     let export = Export {
         schema_version: JSON_SCHEMA_VERSION,
         generator: format!("inspira {}", env!("CARGO_PKG_VERSION")),
@@ -159,20 +159,21 @@ pub fn write(
         serde_json::to_writer_pretty(w, &export).map_err(std::io::Error::other)
     })
     .map_err(|e| export_error(&json_file, &e.to_string()))?;
-    let mut written = 1;
+    let mut written = vec![json_file];
     for dimension in Dimension::ALL {
         let name = Route::MatrixCsv(dimension).file();
         let csv = matrix_csv(vocabulary, cases, dimension)
             .map_err(|e| export_error(&name, &e.to_string()))?;
         sink.put(&name, &csv)
             .map_err(|e| export_error(&name, &e.to_string()))?;
-        written += 1;
+        written.push(name);
     }
     let facts_file = Route::FactsCsv.file();
     let facts = facts_csv(cases).map_err(|e| export_error(&facts_file, &e.to_string()))?;
     sink.put(&facts_file, &facts)
         .map_err(|e| export_error(&facts_file, &e.to_string()))?;
-    Ok(written + 1)
+    written.push(facts_file);
+    Ok(written)
 }
 
 fn export_error(file: &str, message: &str) -> Diagnostic {

@@ -150,6 +150,28 @@ impl Sink for Folder {
     }
 }
 
+impl Folder {
+    /// Removes the file at `path` (below the folder) if it is there, and then the folders that held
+    /// it if that left them empty (`cases/gamma/` when `cases/gamma/index.html` goes).
+    pub fn remove(&self, path: &str) -> io::Result<()> {
+        let file = self.0.join(path);
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
+        }
+        let mut dir = file.parent();
+        while let Some(d) = dir.filter(|d| *d != self.0 && d.starts_with(&self.0)) {
+            // Not empty (or already gone): the folders above it stay too.
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Ok(())
+    }
+}
+
 /// A new site being written next to the output folder, which it replaces as a whole on
 /// [`Staging::commit`]. Dropped without committing, it removes itself and the output stays untouched.
 pub struct Staging {

@@ -168,6 +168,7 @@ fn watch(
             Ok(Update::Pages {
                 cases,
                 pages,
+                removed,
                 elapsed,
                 warnings,
             }) => {
@@ -176,8 +177,12 @@ fn watch(
                 for warning in warnings.iter() {
                     eprintln!("{}\n", warning.render(color));
                 }
+                let removed = match removed {
+                    0 => String::new(),
+                    n => format!(", {n} removed"),
+                };
                 eprintln!(
-                    "Updated {} ({pages} pages) in {} ms",
+                    "Updated {} ({pages} pages{removed}) in {} ms",
                     cases.join(", "),
                     elapsed.as_millis()
                 );

@@ -183,9 +183,7 @@ impl Site {
     }
 
     /// Renders every page and derived file into `sink` and, with `search`, starts the search index on
-    /// a thread of its own, fed while the pages render. Returns how many files were written, what the
-    /// pages were made from (which `inspira serve` keeps for incremental rebuilds) and the unfinished
-    /// index.
+    /// a thread of its own, fed while the pages render.
     fn render_all(
         &self,
         sink: &dyn Sink,
@@ -193,7 +191,7 @@ impl Site {
         search: bool,
         stages: &mut Vec<Stage>,
         progress: &Progress,
-    ) -> Result<(usize, Prepared, Option<search::Indexer>), Diagnostics> {
+    ) -> Result<Rendered, Diagnostics> {
         let started = Instant::now();
         progress.stage("Preparing the views", false);
         let renderer = self.renderer(live_reload);
@@ -208,15 +206,20 @@ impl Site {
             }
             indexer
         });
-        let mut written = renderer
-            .render_pages(&prepared, sink, indexer.as_ref(), &|_| true)
+        let pages = renderer
+            .render_pages(&prepared, sink, indexer.as_ref())
             .map_err(diagnostics)?
             .len();
-        written += renderer
+        let derived = renderer
             .write_derived(&prepared, sink)
             .map_err(Diagnostics::from)?;
         stages.push(Stage::since("render", started));
-        Ok((written, prepared, indexer))
+        Ok(Rendered {
+            files: pages + derived.len(),
+            prepared,
+            derived,
+            indexer,
+        })
     }
 
     /// The renderer over this site.
@@ -270,7 +273,26 @@ pub fn build_with(
 pub struct Built {
     pub report: BuildReport,
     /// The loaded site and its views, when asked to keep them.
-    pub state: Option<(Site, Prepared)>,
+    pub state: Option<Kept>,
+}
+
+/// What a build leaves for `inspira serve`'s incremental rebuilds.
+pub struct Kept {
+    pub site: Site,
+    /// What the pages were made from.
+    pub prepared: Prepared,
+    /// The files written that are not pages ([`Renderer::write_derived`]).
+    pub derived: Vec<String>,
+}
+
+/// What [`Site::render_all`] did.
+struct Rendered {
+    /// How many files were written.
+    files: usize,
+    prepared: Prepared,
+    derived: Vec<String>,
+    /// The unfinished search index.
+    indexer: Option<search::Indexer>,
 }
 
 /// [`build_with`], with a progress display, optionally keeping the loaded site and the prepared views
@@ -311,11 +333,19 @@ pub fn build_full(
         sink: &staging,
         progress,
     };
-    let (mut files, prepared, indexer) =
-        site.render_all(sink, live_reload, true, &mut stages, progress)?;
+    let Rendered {
+        mut files,
+        prepared,
+        derived,
+        indexer,
+    } = site.render_all(sink, live_reload, true, &mut stages, progress)?;
     let cases = site.content.cases.len();
     let state = if keep {
-        Some((site, prepared))
+        Some(Kept {
+            site,
+            prepared,
+            derived,
+        })
     } else {
         drop(prepared);
         drop(site);

@@ -42,9 +42,7 @@ pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     for d in per_case {
         diagnostics.extend(d);
     }
-    for page in &content.pages {
-        diagnostics.extend(check_page(page, &slugs));
-    }
+    diagnostics.extend(validate_pages(content));
     // Unused terms can only be judged when every case could be read.
     if content.unparsed_cases.is_empty() {
         diagnostics.extend(unused_terms(content, vocabulary));
@@ -67,6 +65,18 @@ fn case_slugs(content: &Content) -> BTreeSet<&str> {
 pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) -> Diagnostics {
     let slugs = case_slugs(content);
     let mut diagnostics = check_case(case, vocabulary, &slugs);
+    diagnostics.sort();
+    diagnostics
+}
+
+/// The checks of every free page against the cases, for `inspira serve` when cases were added or
+/// removed.
+pub fn validate_pages(content: &Content) -> Diagnostics {
+    let slugs = case_slugs(content);
+    let mut diagnostics = Diagnostics::new();
+    for page in &content.pages {
+        diagnostics.extend(check_page(page, &slugs));
+    }
     diagnostics.sort();
     diagnostics
 }

@@ -118,7 +118,7 @@ fn an_edit_of_what_lists_show_rewrites_the_pages_that_show_it() {
 }
 
 #[test]
-fn changed_terms_added_and_removed_cases_get_a_full_build() {
+fn changed_terms_added_and_removed_cases_rewrite_only_the_pages_that_changed() {
     let tmp = fixture("basic");
     let root = tmp.path();
     let (mut session, output) = start(root);
@@ -132,10 +132,13 @@ fn changed_terms_added_and_removed_cases_get_a_full_build() {
     let update = session
         .update(&[case_file(root, "alfa")], || {})
         .expect("update");
-    assert!(
-        matches!(update, Update::Full(_)),
-        "terms decide related cases"
-    );
+    // Not every page: the accessibility statement and the not-found page show no case.
+    let total = common::snapshot_tree(&output)
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .count();
+    let written = pages_written(update);
+    assert!(written < total, "{written} of {total} pages");
     assert_same_as_full_build(&mut session, root, &output);
 
     let gamma = common::read(case_file(root, "beta")).replace("title: Beta", "title: Gamma");
@@ -143,15 +146,65 @@ fn changed_terms_added_and_removed_cases_get_a_full_build() {
     let update = session
         .update(&[case_file(root, "gamma")], || {})
         .expect("update");
-    assert!(matches!(update, Update::Full(_)));
+    assert!(
+        matches!(update, Update::Pages { removed: 0, .. }),
+        "{update:?}"
+    );
     assert!(output.join("cases/gamma/index.html").is_file());
+    assert!(common::read(output.join("cases/index.html")).contains("Gamma"));
     assert_same_as_full_build(&mut session, root, &output);
 
     std::fs::remove_file(case_file(root, "gamma")).unwrap();
     let update = session
         .update(&[case_file(root, "gamma")], || {})
         .expect("update");
-    assert!(matches!(update, Update::Full(_)));
+    assert!(
+        matches!(update, Update::Pages { removed: 1, .. }),
+        "the case page goes: {update:?}"
+    );
+    assert!(!output.join("cases/gamma").exists());
+    assert!(!common::read(output.join("cases/index.html")).contains("Gamma"));
+    assert_same_as_full_build(&mut session, root, &output);
+}
+
+#[test]
+fn removing_a_case_another_links_to_is_an_error_and_changes_nothing() {
+    let tmp = fixture("basic");
+    let root = tmp.path();
+    let (mut session, output) = start(root);
+    let gamma = common::read(case_file(root, "beta")).replace("title: Beta", "title: Gamma");
+    std::fs::write(case_file(root, "gamma"), gamma).unwrap();
+    session
+        .update(&[case_file(root, "gamma")], || {})
+        .expect("update");
+    let alfa = common::read(case_file(root, "alfa"));
+    std::fs::write(
+        case_file(root, "alfa"),
+        format!("{alfa}\nSe också [Gamma](@/cases/gamma.md).\n"),
+    )
+    .unwrap();
+    session
+        .update(&[case_file(root, "alfa")], || {})
+        .expect("update");
+    let before = snapshot_tree(&output);
+
+    std::fs::remove_file(case_file(root, "gamma")).unwrap();
+    let problems = session
+        .update(&[case_file(root, "gamma")], || {})
+        .expect_err("alfa links to gamma");
+    let text = format!("{problems:?}");
+    assert!(text.contains("gamma"), "{text}");
+    assert!(
+        text.contains("alfa.md"),
+        "the problem is in alfa's file: {text}"
+    );
+    assert_eq!(snapshot_tree(&output), before, "the output is as it was");
+
+    // Removing the link fixes it.
+    std::fs::write(case_file(root, "alfa"), alfa).unwrap();
+    session
+        .update(&[case_file(root, "alfa")], || {})
+        .expect("update");
     assert!(!output.join("cases/gamma").exists());
     assert_same_as_full_build(&mut session, root, &output);
 }

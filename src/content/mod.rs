@@ -135,9 +135,7 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         |p| (&p.slug, &p.source.path),
         &mut diagnostics,
     );
-    content.cases.sort_by(|a, b| {
-        (swedish_sort_key(&a.meta.title), &a.slug).cmp(&(swedish_sort_key(&b.meta.title), &b.slug))
-    });
+    sort_cases(&mut content.cases);
     content.pages.sort_by(|a, b| {
         (
             a.meta.menu.unwrap_or(u32::MAX),
@@ -151,6 +149,16 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
             ))
     });
     (content, diagnostics)
+}
+
+/// Puts cases in the case order: by title as a Swedish reader sorts, then by slug.
+pub fn sort_cases(cases: &mut [Case]) {
+    cases.sort_by_cached_key(case_order);
+}
+
+/// Where a case goes in the case order.
+pub fn case_order(case: &Case) -> (Vec<u32>, String) {
+    (swedish_sort_key(&case.meta.title), case.slug.clone())
 }
 
 /// Keeps the parsed files, reporting parse failures and a second file with a slug already taken.

@@ -1,18 +1,20 @@
 //! Incremental rebuilds for `inspira serve`.
 //!
-//! A [`Session`] keeps the loaded site and the prepared views of its last build. When only existing
-//! case files changed, and none of them changed its terms, related links or place in the case order,
-//! it re-reads just those files, re-checks them, rebuilds their views and renders only the pages that
-//! show them ([`crate::view::Deps`]): the case page, and when what lists show changed, the term,
-//! comparison and list pages that include it. Those pages are written in place and the browser
-//! reloads (each file replaced atomically). Then the files derived from everything (the JSON and CSV
-//! exports) are written, and the search index is rebuilt by a worker of its own ([`index_worker`]):
-//! the next edit never waits for it, and edits that come while it builds make one rebuild, not one
-//! each.
+//! A [`Session`] keeps the loaded site, the prepared views of its last build and a fingerprint of every
+//! page it wrote ([`crate::view::Fingerprints`]). When only case files changed (edited, added or
+//! removed), it re-reads just those files and checks them against the rest of the site. An edit that
+//! keeps the case's place in the case order, its terms and its related links rebuilds that case's
+//! view (and the views that show its title); anything else also works out the term index and the
+//! related cases again and keeps every other case's view ([`crate::view::Views::restructure`]). Then
+//! only the pages whose fingerprint changed are rendered, written in place (each file replaced
+//! atomically), pages that no longer exist are removed, and the browser reloads. After that the
+//! files derived from everything (the JSON and CSV exports, the side-by-side stylesheets) are
+//! written, and the search index is rebuilt by a worker of its own ([`index_worker`]): the next edit
+//! never waits for it, and edits that come while it builds make one rebuild, not one each.
 //!
-//! Anything else (a case added, renamed or removed, a term changed, a page, vocabulary, template or
-//! configuration edited) is a full build, as `inspira build` does it. Either way the output ends up
-//! byte-identical to a full build of the same sources.
+//! Anything else (a page, vocabulary, template or configuration edited) is a full build, as
+//! `inspira build` does it. Either way the output ends up byte-identical to a full build of the same
+//! sources.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -20,14 +22,15 @@ use std::time::{Duration, Instant};
 
 use crate::compare;
 use crate::content::{self, Case};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::CaseId;
 use crate::output::Folder;
 use crate::render::Prepared;
 use crate::routes::Route;
 use crate::search;
-use crate::site::{self, BuildReport, Site};
+use crate::site::{self, BuildReport, Kept, Site};
 use crate::validate;
+use crate::view::PageFingerprints;
 use index_worker::IndexWorker;
 
 mod index_worker;
@@ -41,10 +44,12 @@ pub enum Update {
     Full(BuildReport),
     /// Only the pages showing the changed cases were rendered again.
     Pages {
-        /// The changed cases, by slug.
+        /// The changed cases (edited, added or removed), by slug.
         cases: Vec<String>,
         /// How many pages were written before the browser was told to reload.
         pages: usize,
+        /// How many pages that no longer exist were removed.
+        removed: usize,
         /// From the change being picked up to the pages being written.
         elapsed: Duration,
         warnings: Diagnostics,
@@ -58,9 +63,38 @@ pub struct Session {
     base_url: String,
     live_reload: bool,
     /// The site and its views as of the last good build; `None` after a failed full build.
-    state: Option<(Site, Prepared)>,
+    state: Option<State>,
     /// Rebuilds the search index after incremental updates.
     indexing: IndexWorker,
+    /// Files whose change an update could not take (it found problems): the next update takes them
+    /// too, so that fixing a problem in another file than the one that caused it works.
+    pending: BTreeSet<PathBuf>,
+}
+
+/// What the output folder holds, and what it was made from.
+struct State {
+    site: Site,
+    prepared: Prepared,
+    /// Every page written, with its fingerprint.
+    pages: PageFingerprints,
+    /// The files written that are not pages.
+    derived: Vec<String>,
+}
+
+/// A changed case file.
+enum Change {
+    /// The file of a case the site has, or a new one.
+    Written(String),
+    /// The file of a case the site has is gone.
+    Removed(String),
+}
+
+impl Change {
+    fn slug(&self) -> &str {
+        match self {
+            Change::Written(slug) | Change::Removed(slug) => slug,
+        }
+    }
 }
 
 impl Session {
@@ -78,6 +112,7 @@ impl Session {
             live_reload,
             state: None,
             indexing: IndexWorker::start(),
+            pending: BTreeSet::new(),
         };
         let result = session.full();
         (session, result)
@@ -92,32 +127,29 @@ impl Session {
         pages_written: impl FnOnce(),
     ) -> Result<Update, Diagnostics> {
         let started = Instant::now();
-        let Some(slugs) = self.edited_cases(changed) else {
+        self.pending.extend(changed.iter().cloned());
+        let changed: Vec<PathBuf> = self.pending.iter().cloned().collect();
+        let Some(changes) = self.case_changes(&changed) else {
             let report = self.full()?;
             pages_written();
             return Ok(Update::Full(report));
         };
-        if slugs.is_empty() {
+        if changes.is_empty() {
+            self.pending.clear();
             return Ok(Update::Nothing);
         }
-        match self.update_cases(&slugs)? {
-            Some((pages, warnings)) => {
-                let elapsed = started.elapsed();
-                pages_written();
-                self.refresh_derived()?;
-                Ok(Update::Pages {
-                    cases: slugs,
-                    pages,
-                    elapsed,
-                    warnings,
-                })
-            }
-            None => {
-                let report = self.full()?;
-                pages_written();
-                Ok(Update::Full(report))
-            }
-        }
+        let (pages, removed, warnings) = self.update_cases(&changes)?;
+        self.pending.clear();
+        let elapsed = started.elapsed();
+        pages_written();
+        self.refresh_derived()?;
+        Ok(Update::Pages {
+            cases: changes.iter().map(|c| c.slug().to_string()).collect(),
+            pages,
+            removed,
+            elapsed,
+            warnings,
+        })
     }
 
     /// Waits until the search index of the last update is written (tests and benchmarks).
@@ -127,6 +159,11 @@ impl Session {
 
     fn full(&mut self) -> Result<BuildReport, Diagnostics> {
         self.settle();
+        // A full build reads every file.
+        self.pending.clear();
+        // The kept state may no longer match the sources, whatever the build's outcome: on failure
+        // the output still holds the last good build, and the next change gets a full build.
+        self.state = None;
         let built = site::build_full(
             &self.root,
             Some(&self.output),
@@ -134,26 +171,29 @@ impl Session {
             self.live_reload,
             true,
             &site::Progress::on_terminal(),
-        );
-        match built {
-            Ok(built) => {
-                self.state = built.state;
-                Ok(built.report)
+        )?;
+        self.state = built.state.map(|kept| {
+            let Kept {
+                site,
+                prepared,
+                derived,
+            } = kept;
+            let pages = site.renderer(self.live_reload).fingerprints(&prepared);
+            State {
+                site,
+                prepared,
+                pages,
+                derived,
             }
-            Err(problems) => {
-                // The output still holds the last good build, but the kept state may no longer
-                // match the sources: the next change gets a full build.
-                self.state = None;
-                Err(problems)
-            }
-        }
+        });
+        Ok(built.report)
     }
 
-    /// The slugs of the changed files when every one is an existing case's file (files that are not
-    /// Markdown, such as an editor's temporary files, do not count); `None` when anything else changed
-    /// (or nothing is kept to update).
-    fn edited_cases(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
-        let (site, _) = self.state.as_ref()?;
+    /// The changed case files, by slug, when only case files changed (files that are not Markdown,
+    /// such as an editor's temporary files, and files that neither exist nor were cases do not count);
+    /// `None` when anything else changed (or nothing is kept to update).
+    fn case_changes(&self, changed: &[PathBuf]) -> Option<Vec<Change>> {
+        let state = self.state.as_ref()?;
         let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         let mut slugs = BTreeSet::new();
         for path in changed {
@@ -170,108 +210,149 @@ impl Session {
             let Some(slug) = file.strip_suffix(".md") else {
                 continue;
             };
-            if !self.root.join(relative).is_file()
-                || !site.content.cases.iter().any(|c| c.slug == slug)
-            {
-                return None;
-            }
             slugs.insert(slug.to_string());
         }
-        Some(slugs.into_iter().collect())
+        let cases = &state.site.content.cases;
+        let mut changes = Vec::new();
+        for slug in slugs {
+            let file = self.root.join("content/cases").join(format!("{slug}.md"));
+            let known = cases.iter().any(|c| c.slug == slug);
+            if file.is_file() {
+                changes.push(Change::Written(slug));
+            } else if file.exists() {
+                // A folder named like a case: loading decides what that is.
+                return None;
+            } else if known {
+                changes.push(Change::Removed(slug));
+            }
+        }
+        Some(changes)
     }
 
-    /// Re-reads the cases and renders the pages that show them. `Ok(None)` when an edit needs a full
-    /// build; on problems the kept state and the output are unchanged.
+    /// Re-reads the changed cases and renders the pages whose fingerprint changed. Returns how many
+    /// pages were written and removed, and the warnings; on problems the kept state and the output
+    /// are unchanged.
     fn update_cases(
         &mut self,
-        slugs: &[String],
-    ) -> Result<Option<(usize, Diagnostics)>, Diagnostics> {
-        let Some((site, prepared)) = self.state.as_mut() else {
-            return Ok(None);
+        changes: &[Change],
+    ) -> Result<(usize, usize, Diagnostics), Diagnostics> {
+        let Some(state) = self.state.as_mut() else {
+            return Err(Diagnostics::new());
         };
-        let mut edits = Vec::new();
-        for slug in slugs {
-            let relative = Path::new("content/cases").join(format!("{slug}.md"));
-            let case = content::load_case(&self.root, &relative).map_err(Diagnostics::from)?;
-            let Some(i) = site.content.cases.iter().position(|c| c.slug == *slug) else {
-                return Ok(None);
-            };
-            if !same_structure(&site.content.cases, i, &case) {
-                return Ok(None);
-            }
-            edits.push((i, case));
-        }
-        // Check every edited case before changing anything.
-        let mut warnings = Diagnostics::new();
-        let mut previous = Vec::new();
-        for (i, case) in edits {
-            previous.push((i, std::mem::replace(&mut site.content.cases[i], case)));
-        }
-        let mut problems = Diagnostics::new();
-        for (i, _) in &previous {
-            let found =
-                validate::validate_case(&site.content, &site.vocabulary, &site.content.cases[*i]);
-            if found.has_errors() {
-                problems.extend(found);
-            } else {
-                warnings.extend(found);
+        let site = &mut state.site;
+        // Every changed file is read before anything changes.
+        let mut loaded = Vec::new();
+        for change in changes {
+            if let Change::Written(slug) = change {
+                let relative = Path::new("content/cases").join(format!("{slug}.md"));
+                let case = content::load_case(&self.root, &relative).map_err(Diagnostics::from)?;
+                loaded.push(case);
             }
         }
-        let restore = |site: &mut Site, previous: Vec<(usize, Case)>| {
-            for (i, case) in previous {
-                site.content.cases[i] = case;
+        let in_place: Option<Vec<(usize, String)>> = loaded
+            .iter()
+            .map(|case| {
+                let cases = &site.content.cases;
+                let i = cases.iter().position(|c| c.slug == case.slug)?;
+                same_structure(cases, i, case).then(|| (i, case.slug.clone()))
+            })
+            .collect::<Option<Vec<_>>>()
+            .filter(|_| changes.iter().all(|c| matches!(c, Change::Written(_))));
+        let undo = apply(&mut site.content.cases, changes, loaded);
+        // Cases edited side by side can still swap places.
+        let in_place = in_place.filter(|edited| {
+            edited
+                .iter()
+                .all(|(i, slug)| site.content.cases[*i].slug == *slug)
+        });
+        let restore = |site: &mut Site, undo: Vec<(String, Option<Case>)>| {
+            let cases = &mut site.content.cases;
+            for (slug, before) in undo {
+                cases.retain(|c| c.slug != slug);
+                cases.extend(before);
             }
+            content::sort_cases(cases);
         };
-        if problems.has_errors() {
-            restore(site, previous);
-            problems.sort();
-            return Err(problems);
+        let removed: Vec<&str> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Removed(slug) => Some(slug.as_str()),
+                Change::Written(_) => None,
+            })
+            .collect();
+        // A case can only refer to another by writing its slug: those that may have linked to a
+        // removed case are checked and their links resolved again.
+        let referrers: Vec<&str> = site
+            .content
+            .cases
+            .iter()
+            .filter(|case| removed.iter().any(|slug| case.source.text.contains(slug)))
+            .map(|case| case.slug.as_str())
+            .collect();
+        let rebuild: BTreeSet<&str> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Written(slug) => Some(slug.as_str()),
+                Change::Removed(_) => None,
+            })
+            .chain(referrers)
+            .collect();
+        let found = check(site, &rebuild, !removed.is_empty());
+        if found.has_errors() {
+            restore(site, undo);
+            return Err(found);
         }
         let renderer = site.renderer(self.live_reload);
-        let mut changes = Vec::new();
-        let mut failed = None;
-        for (i, _) in &previous {
-            match renderer.update_case(prepared, CaseId::new(*i)) {
-                Ok(edit) => changes.push(edit),
-                Err(found) => {
-                    failed = Some(found);
-                    break;
+        let updated = match in_place {
+            Some(edited) => edited
+                .into_iter()
+                .try_for_each(|(i, _)| renderer.update_case(&mut state.prepared, CaseId::new(i))),
+            None => {
+                if let Err(problems) = renderer.restructure(&mut state.prepared, &rebuild) {
+                    // The views are as they were.
+                    restore(site, undo);
+                    return Err(sorted(problems));
                 }
+                Ok(())
             }
-        }
-        let written = match failed {
-            Some(found) => Err(found),
-            None => renderer.render_pages(prepared, &Folder(self.output.clone()), None, &|deps| {
-                changes.iter().any(|edit| edit.affects(deps))
-            }),
         };
-        let written = match written {
-            Ok(written) => written,
-            Err(found) => {
-                // The views of the cases before the failing one were already updated: the kept state
-                // no longer matches the sources, so the next change gets a full build.
-                restore(site, previous);
+        let sink = Folder(self.output.clone());
+        let rendered =
+            updated.and_then(|()| renderer.render_changed(&state.prepared, &state.pages, &sink));
+        let rendered = match rendered {
+            Ok(rendered) => rendered,
+            Err(problems) => {
+                // Some views may already be updated: the kept state no longer matches what was
+                // written, so the next change gets a full build.
                 self.state = None;
-                let mut problems = Diagnostics::new();
-                problems.extend(found);
-                problems.sort();
-                return Err(problems);
+                return Err(sorted(problems));
             }
         };
-        warnings.sort();
-        Ok(Some((written.len(), warnings)))
+        for file in &rendered.removed {
+            sink.remove(file)
+                .map_err(|e| Diagnostics::from(remove_error(file, &e)))?;
+        }
+        state.pages = rendered.fingerprints;
+        Ok((rendered.written.len(), rendered.removed.len(), found))
     }
 
     /// Writes the exports and starts rebuilding the search index, which replaces the bundle when done.
     fn refresh_derived(&mut self) -> Result<(), Diagnostics> {
-        let Some((site, prepared)) = self.state.as_ref() else {
+        let Some(state) = self.state.as_mut() else {
             return Ok(());
         };
+        let (site, prepared) = (&state.site, &state.prepared);
         let renderer = site.renderer(self.live_reload);
         let sink = Folder(self.output.clone());
-        renderer
+        let derived = renderer
             .write_derived(prepared, &sink)
             .map_err(Diagnostics::from)?;
+        // Fewer cases can need fewer side-by-side stylesheets.
+        for file in state.derived.iter().filter(|f| !derived.contains(f)) {
+            sink.remove(file)
+                .map_err(|e| Diagnostics::from(remove_error(file, &e)))?;
+        }
+        state.derived = derived;
         let mut documents: Vec<search::Document> = renderer
             .records(prepared)
             .into_iter()
@@ -298,7 +379,7 @@ impl Session {
 /// the same terms and the same explicit related cases (which decide every related list).
 fn same_structure(cases: &[Case], i: usize, edited: &Case) -> bool {
     let old = &cases[i];
-    let key = |c: &Case| (content::swedish_sort_key(&c.meta.title), c.slug.clone());
+    let key = content::case_order;
     let in_order = i
         .checked_sub(1)
         .is_none_or(|p| key(&cases[p]) <= key(edited))
@@ -317,4 +398,66 @@ fn same_structure(cases: &[Case], i: usize, edited: &Case) -> bool {
             .collect::<Vec<_>>()
     };
     in_order && terms(old) == terms(edited) && related(old) == related(edited)
+}
+
+/// Applies the changes to the cases, keeping them in the case order. Returns what undoes it: each
+/// changed slug, with the case it had before (`None` if it is new).
+fn apply(
+    cases: &mut Vec<Case>,
+    changes: &[Change],
+    loaded: Vec<Case>,
+) -> Vec<(String, Option<Case>)> {
+    let mut undo = Vec::new();
+    let mut take = |cases: &mut Vec<Case>, slug: &str| {
+        let before = cases
+            .iter()
+            .position(|c| c.slug == slug)
+            .map(|i| cases.remove(i));
+        undo.push((slug.to_string(), before));
+    };
+    for change in changes {
+        if let Change::Removed(slug) = change {
+            take(cases, slug);
+        }
+    }
+    for case in loaded {
+        take(cases, &case.slug);
+        cases.push(case);
+    }
+    content::sort_cases(cases);
+    undo
+}
+
+/// Checks the cases named in `cases` against the rest of the site and, when cases were removed, the
+/// pages that may list them. Sorted.
+fn check(site: &Site, cases: &BTreeSet<&str>, removed: bool) -> Diagnostics {
+    let content = &site.content;
+    let mut found = Diagnostics::new();
+    for case in content
+        .cases
+        .iter()
+        .filter(|c| cases.contains(c.slug.as_str()))
+    {
+        found.extend(validate::validate_case(content, &site.vocabulary, case));
+    }
+    if removed {
+        found.extend(validate::validate_pages(content));
+    }
+    found.sort();
+    found
+}
+
+fn sorted(problems: Vec<Diagnostic>) -> Diagnostics {
+    let mut found = Diagnostics::new();
+    found.extend(problems);
+    found.sort();
+    found
+}
+
+fn remove_error(file: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        crate::diagnostics::Code::Io,
+        format!("could not remove {file}, which is no longer part of the site: {e}"),
+    )
+    .help("check that the output folder is writable")
 }

@@ -24,14 +24,15 @@ pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
         .map(|job| job.url(&root))
         .collect();
     urls.sort();
-    // Only the set of pages decides the sitemap, and an edit of a case never changes it.
+    // Only the set of pages decides the sitemap.
+    let deps = Deps::fixed(&urls);
     jobs.push(
         Job::new(Route::Sitemap, "sitemap.xml", move || {
             let mut ctx = Context::new();
             ctx.insert("urls", &urls);
             ctx
         })
-        .deps(Deps::Site),
+        .deps(deps),
     );
     let feed_origin = origin.clone();
     jobs.push(Job::new(Route::Feed, "atom.xml", move || {

@@ -1,6 +1,8 @@
 //! Rendering: the pages ([`crate::pages`]) through Tera, on all cores, into a [`Sink`]; and the files
 //! that are not pages (exports, generated stylesheets, the theme's static files).
 
+use std::collections::BTreeSet;
+
 use rayon::prelude::*;
 use tera::Tera;
 
@@ -15,8 +17,18 @@ use crate::search;
 use crate::theme::Theme;
 use crate::theme::strings::Strings;
 use crate::view::values::{MenuItem, PageView, SiteView};
-use crate::view::{Deps, Edit, Views};
+use crate::view::{Fingerprints, PageFingerprints, Views};
 use crate::vocabulary::Vocabulary;
+
+/// What [`Renderer::render_changed`] did.
+pub struct Changed {
+    /// Every page's fingerprint now.
+    pub fingerprints: PageFingerprints,
+    /// The files rendered again, in page order.
+    pub written: Vec<String>,
+    /// The files that are no longer pages.
+    pub removed: Vec<String>,
+}
 
 /// Everything rendering needs, borrowed from the earlier stages.
 pub struct Renderer<'a> {
@@ -61,8 +73,52 @@ impl Renderer<'_> {
     }
 
     /// Brings `p` up to date after case `i` was edited in place ([`Views::update_case`]).
-    pub fn update_case(&self, p: &mut Prepared, i: CaseId) -> Result<Edit, Vec<Diagnostic>> {
+    pub fn update_case(&self, p: &mut Prepared, i: CaseId) -> Result<(), Vec<Diagnostic>> {
         p.views.update_case(self.content, self.vocabulary, i)
+    }
+
+    /// Brings `p` up to date after any change to the cases ([`Views::restructure`]).
+    pub fn restructure(
+        &self,
+        p: &mut Prepared,
+        rebuild: &BTreeSet<&str>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        p.views.restructure(self.content, self.vocabulary, rebuild)
+    }
+
+    /// Each page's fingerprint, by the file it is written to: what [`Renderer::render_changed`]
+    /// compares with.
+    pub fn fingerprints(&self, p: &Prepared) -> PageFingerprints {
+        let fingerprints = Fingerprints::new(&p.views, self.content);
+        pages::jobs(self.input(p))
+            .par_iter()
+            .map(|job| (job.file(), fingerprints.of(&job.deps)))
+            .collect()
+    }
+
+    /// Renders the pages whose fingerprint is not in `before` (new pages, and pages that show
+    /// something that changed) into `sink`. Returns the pages' fingerprints now, the files written,
+    /// and the files in `before` that are no longer pages, for the caller to remove.
+    pub fn render_changed(
+        &self,
+        p: &Prepared,
+        before: &PageFingerprints,
+        sink: &dyn Sink,
+    ) -> Result<Changed, Vec<Diagnostic>> {
+        let now = self.fingerprints(p);
+        let written = self.render(p, sink, None, &|job| {
+            before.get(&job.file()) != now.get(&job.file())
+        })?;
+        let removed = before
+            .keys()
+            .filter(|file| !now.contains_key(*file))
+            .cloned()
+            .collect();
+        Ok(Changed {
+            fingerprints: now,
+            written,
+            removed,
+        })
     }
 
     /// The search records of every case, term and page, in a fixed order.
@@ -79,19 +135,29 @@ impl Renderer<'_> {
         }
     }
 
-    /// Renders the pages whose dependencies `select` accepts into `sink`; pages indexed from their
-    /// HTML go to `search`. Returns the paths written, in page order.
+    /// Renders every page into `sink`; pages indexed from their HTML go to `search`. Returns the
+    /// paths written, in page order.
     pub fn render_pages(
         &self,
         p: &Prepared,
         sink: &dyn Sink,
         search: Option<&search::Indexer>,
-        select: &(dyn Fn(&Deps) -> bool + Sync),
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        self.render(p, sink, search, &|_| true)
+    }
+
+    /// Renders the pages `select` accepts.
+    fn render(
+        &self,
+        p: &Prepared,
+        sink: &dyn Sink,
+        search: Option<&search::Indexer>,
+        select: &(dyn Fn(&pages::Job) -> bool + Sync),
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
         let base_path = p.views.base_path.as_str();
         let jobs: Vec<pages::Job> = pages::jobs(self.input(p))
             .into_iter()
-            .filter(|job| select(&job.deps))
+            .filter(|job| select(job))
             .collect();
         let written: Vec<String> = jobs.iter().map(pages::Job::file).collect();
         let rendered: Vec<Result<Option<search::Document>, Diagnostic>> = jobs
@@ -134,12 +200,12 @@ impl Renderer<'_> {
     }
 
     /// Writes the files that are not pages into `sink`: exports, generated stylesheets and the
-    /// theme's static files. Returns how many were written.
-    pub fn write_derived(&self, p: &Prepared, sink: &dyn Sink) -> Result<usize, Diagnostic> {
+    /// theme's static files. Returns the files written.
+    pub fn write_derived(&self, p: &Prepared, sink: &dyn Sink) -> Result<Vec<String>, Diagnostic> {
         let cases = &p.views.cases;
-        let mut written = 0;
+        let mut written = Vec::new();
         let mut put = |path: &str, bytes: &[u8]| {
-            written += 1;
+            written.push(path.to_string());
             sink.put(path, bytes).map_err(|e| write_error(path, &e))
         };
         put(
@@ -163,7 +229,8 @@ impl Renderer<'_> {
             cases,
             sink,
         )?;
-        Ok(written + exports)
+        written.extend(exports);
+        Ok(written)
     }
 
     /// The theme's templates, with what every page shows (the site, the menu, the interface texts)

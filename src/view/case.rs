@@ -211,7 +211,7 @@ pub struct SourceView {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelatedView {
     pub slug: String,
     pub title: String,
@@ -658,7 +658,7 @@ impl ViewBuilder<'_> {
         }
     }
 
-    fn related(&self, r: &Related) -> RelatedView {
+    pub(super) fn related(&self, r: &Related) -> RelatedView {
         let other = &self.content.cases[r.case];
         let reasons = r
             .shared

@@ -5,23 +5,25 @@
 
 pub mod case;
 pub mod chart;
-mod edit;
+mod deps;
 pub mod facets;
 pub mod format;
 mod records;
 pub mod truth;
 pub mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
+use rayon::prelude::*;
 use tera::Value;
 
-pub use edit::{Deps, Edit};
+pub use deps::{Deps, Fingerprints, PageFingerprints, Stamp};
 
 use crate::compare::{self, Related, TermIndex};
 use crate::config::Config;
-use crate::content::{Content, Page};
+use crate::content::{Case, Content, Page};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Links, Origin};
 use crate::model::CaseId;
@@ -30,7 +32,7 @@ use crate::search;
 use crate::theme::Theme;
 use crate::theme::strings::{self, Strings};
 use crate::vocabulary::{Dimension, Vocabulary};
-use case::{CaseView, Markdown, ViewBuilder};
+use case::{CaseView, Markdown, RelatedView, ViewBuilder};
 use values::{CaseLink, DimensionView, PageView, TermSummary};
 
 /// Everything pages are made from.
@@ -49,6 +51,10 @@ pub struct Views {
     pub dimensions: Vec<DimensionView>,
     /// [`Views::dimensions`] as template values, in the same order, for the many pages that show them.
     dimension_values: Vec<Value>,
+    /// Each case's [`Stamp`], by case position: what page fingerprints are made of.
+    stamps: Vec<Stamp>,
+    /// The number the next changed part of a view is stamped with.
+    next_stamp: u64,
 }
 
 impl Views {
@@ -85,7 +91,21 @@ impl Views {
         }
         let dimensions = dimension_views(vocabulary, &links, &base_path, &index);
         let listings = listings(&cases);
+        // Every part of every view gets the case's own number; a change gets a new one.
+        let stamps: Vec<Stamp> = content
+            .cases
+            .iter()
+            .zip(1..)
+            .map(|(case, n)| Stamp {
+                view: n,
+                brief: n,
+                facets: n,
+                terms: terms_stamp(case),
+            })
+            .collect();
         Ok(Views {
+            next_stamp: stamps.len() as u64 + 1,
+            stamps,
             dimension_values: dimensions.iter().map(Value::from_serializable).collect(),
             base_path,
             links,
@@ -187,14 +207,14 @@ impl Views {
     }
 
     /// Brings the views up to date after case `i` was edited in place: the same slug, place in the
-    /// case order, terms and related links (the caller checks, and rebuilds everything otherwise).
-    /// Returns what the edit changed, or the edited case's problems (then the views are unchanged).
+    /// case order, terms and related links (the caller checks, and calls [`Views::restructure`]
+    /// otherwise). On the edited case's problems the views are unchanged.
     pub fn update_case(
         &mut self,
         content: &Content,
         vocabulary: &Vocabulary,
         i: CaseId,
-    ) -> Result<Edit, Vec<Diagnostic>> {
+    ) -> Result<(), Vec<Diagnostic>> {
         let case = &content.cases[i];
         let mut diagnostics = Vec::new();
         let builder = ViewBuilder {
@@ -206,15 +226,11 @@ impl Views {
             markdown: Markdown::Render,
         };
         let view = builder.case(case, &self.related[i], &mut diagnostics);
-        let referrers: BTreeSet<CaseId> = CaseId::all(self.related.len())
-            .filter(|&j| self.related[j].iter().any(|r| r.case == i))
-            .collect();
         // Related lists show the case's title.
-        let title = view.title != self.cases[i].title;
-        let referrer_views: Vec<(CaseId, CaseView)> = if title {
-            referrers
-                .iter()
-                .map(|&j| {
+        let referrer_views: Vec<(CaseId, CaseView)> = if view.title != self.cases[i].title {
+            CaseId::all(self.related.len())
+                .filter(|&j| self.related[j].iter().any(|r| r.case == i))
+                .map(|j| {
                     let c = &content.cases[j];
                     (j, builder.case(c, &self.related[j], &mut diagnostics))
                 })
@@ -225,58 +241,221 @@ impl Views {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        let old = &self.cases[i];
-        let brief =
-            serde_json::to_value(old.brief()).ok() != serde_json::to_value(view.brief()).ok();
-        let index = &self.index;
-        let terms = compare::term_ids(case)
-            .into_iter()
-            .flat_map(|(d, ids)| ids.into_iter().map(move |id| (d, id)))
-            .filter_map(|(d, id)| {
-                let at = index.usages(d, id).iter().position(|u| u.case == i)?;
-                Some(((d, id.to_string()), at))
-            })
-            .collect();
-        let facets = facets::case_facets(old) != facets::case_facets(&view);
-        self.listings[i] = Value::from_serializable(&view.listing());
-        self.cases[i] = view;
+        self.replace_view(i, view);
         for (j, v) in referrer_views {
-            self.listings[j] = Value::from_serializable(&v.listing());
-            self.cases[j] = v;
+            self.replace_view(j, v);
         }
-        let pages: BTreeSet<usize> = content
+        self.stamps[i].terms = terms_stamp(case);
+        self.list_cases(content);
+        Ok(())
+    }
+
+    /// Brings the views up to date after any change to the cases: cases added, removed, moved in the
+    /// order by a new title, or with new terms or related links. `content` holds the cases as they are
+    /// now; `rebuild` names those whose views are built anew (the added and edited ones, and those
+    /// whose links must be resolved again). The term index and the related cases are worked out again;
+    /// every other case keeps its view, with its list of related cases brought up to date, and the
+    /// free pages' links are resolved again. On problems the views are unchanged.
+    pub fn restructure(
+        &mut self,
+        content: &Content,
+        vocabulary: &Vocabulary,
+        rebuild: &BTreeSet<&str>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let links = Links::new(
+            &self.base_path,
+            content.cases.iter().map(|c| c.slug.as_str()),
+            content.pages.iter().map(|p| p.slug.as_str()),
+            vocabulary,
+        );
+        let index = TermIndex::build(content);
+        let related = compare::related_cases(content, &index);
+        /// What a case's view becomes.
+        enum Next {
+            /// Built anew.
+            Built(Box<CaseView>),
+            /// The view at this old position, with a new list of related cases if it changed.
+            Kept(usize, Option<Vec<RelatedView>>),
+        }
+        let planned: Vec<(Next, Vec<Diagnostic>)> = {
+            let old: HashMap<&str, usize> = self
+                .cases
+                .iter()
+                .enumerate()
+                .map(|(j, c)| (c.slug.as_str(), j))
+                .collect();
+            let builder = ViewBuilder {
+                strings: &self.strings,
+                content,
+                vocabulary,
+                links: &links,
+                index: &index,
+                markdown: Markdown::Render,
+            };
+            content
+                .cases
+                .par_iter()
+                .zip(related.par_iter())
+                .map(|(case, related)| {
+                    let mut diagnostics = Vec::new();
+                    let next = match old.get(case.slug.as_str()) {
+                        Some(&j) if !rebuild.contains(case.slug.as_str()) => {
+                            let views: Vec<RelatedView> =
+                                related.iter().map(|r| builder.related(r)).collect();
+                            Next::Kept(j, (views != self.cases[j].related).then_some(views))
+                        }
+                        _ => Next::Built(Box::new(builder.case(case, related, &mut diagnostics))),
+                    };
+                    (next, diagnostics)
+                })
+                .collect()
+        };
+        let mut problems: Vec<Diagnostic> = planned.iter().flat_map(|(_, d)| d.clone()).collect();
+        // Free pages may link to cases that are gone.
+        let bodies: Vec<String> = content
             .pages
             .iter()
-            .enumerate()
-            .filter(|(k, page)| {
-                // Listed before the edit or after it.
-                page.meta.lists(&case.slug, &case.meta)
-                    || self.pages[*k]
-                        .cases
-                        .iter()
-                        .any(|l| l.url == self.cases[i].url)
-            })
-            .map(|(k, _)| k)
+            .map(|page| page_body(page, &links, &mut problems))
             .collect();
-        let mut listing_changed = BTreeSet::new();
-        for &k in &pages {
-            let listed = case_links(&content.pages[k], content, &self.cases);
-            if listed.len() != self.pages[k].cases.len() {
-                listing_changed.insert(k);
-            }
-            self.pages[k].cases = listed;
+        if !problems.is_empty() {
+            return Err(problems);
         }
-        Ok(Edit {
-            case: i,
-            title,
-            brief,
-            referrers,
-            terms,
-            facets,
-            pages,
-            listing_changed,
-        })
+        for (view, body) in self.pages.iter_mut().zip(bodies) {
+            view.body = body;
+        }
+        let old_slugs: HashMap<String, usize> = self
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(j, c)| (c.slug.clone(), j))
+            .collect();
+        let mut old_views: Vec<Option<CaseView>> = std::mem::take(&mut self.cases)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut old_listings: Vec<Option<Value>> = std::mem::take(&mut self.listings)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let old_stamps = std::mem::take(&mut self.stamps);
+        for ((next, _), case) in planned.into_iter().zip(&content.cases) {
+            let (view, listing, stamp) = match next {
+                Next::Kept(j, None) => (old_views[j].take(), old_listings[j].take(), old_stamps[j]),
+                Next::Kept(j, Some(related)) => {
+                    let mut view = old_views[j].take();
+                    if let Some(v) = view.as_mut() {
+                        v.related = related;
+                    }
+                    let stamp = Stamp {
+                        view: self.fresh_stamp(),
+                        ..old_stamps[j]
+                    };
+                    (view, old_listings[j].take(), stamp)
+                }
+                Next::Built(view) => {
+                    let view = *view;
+                    let before = old_slugs
+                        .get(&case.slug)
+                        .and_then(|&j| Some((old_views[j].take()?, old_stamps[j])));
+                    let stamp = self.stamp_of(&view, before.as_ref(), case);
+                    let listing = Value::from_serializable(&view.listing());
+                    (Some(view), Some(listing), stamp)
+                }
+            };
+            let (Some(view), Some(listing)) = (view, listing) else {
+                unreachable!("each old view is kept at most once: slugs are unique");
+            };
+            self.cases.push(view);
+            self.listings.push(listing);
+            self.stamps.push(stamp);
+        }
+        self.dimensions = dimension_views(vocabulary, &links, &self.base_path, &index);
+        self.dimension_values = self
+            .dimensions
+            .iter()
+            .map(Value::from_serializable)
+            .collect();
+        self.links = links;
+        self.index = index;
+        self.related = related;
+        self.list_cases(content);
+        Ok(())
     }
+
+    /// A number no stamp has had yet.
+    fn fresh_stamp(&mut self) -> u64 {
+        self.next_stamp += 1;
+        self.next_stamp
+    }
+
+    /// The stamp of `view`, built anew for `case`, given the view and stamp it replaces: each part
+    /// keeps its number when it shows the same as before.
+    fn stamp_of(
+        &mut self,
+        view: &CaseView,
+        before: Option<&(CaseView, Stamp)>,
+        case: &Case,
+    ) -> Stamp {
+        let (whole, brief, facets) =
+            before.map_or((false, false, false), |(old, _)| unchanged(old, view));
+        let old = before.map(|(_, s)| *s);
+        let mut part = |same: bool, of: fn(&Stamp) -> u64| match &old {
+            Some(s) if same => of(s),
+            _ => self.fresh_stamp(),
+        };
+        Stamp {
+            view: part(whole, |s| s.view),
+            brief: part(brief, |s| s.brief),
+            facets: part(facets, |s| s.facets),
+            terms: terms_stamp(case),
+        }
+    }
+
+    /// Replaces case `i`'s view with `view`, renewing the parts of its stamp that changed; its terms
+    /// are the same (the caller restructures otherwise).
+    fn replace_view(&mut self, i: CaseId, view: CaseView) {
+        let (_, brief, facets) = unchanged(&self.cases[i], &view);
+        let old = self.stamps[i];
+        self.stamps[i] = Stamp {
+            view: self.fresh_stamp(),
+            brief: if brief { old.brief } else { self.fresh_stamp() },
+            facets: if facets {
+                old.facets
+            } else {
+                self.fresh_stamp()
+            },
+            terms: old.terms,
+        };
+        self.listings[i] = Value::from_serializable(&view.listing());
+        self.cases[i] = view;
+    }
+
+    /// Works out again which cases each free page lists, and whether it has a booklet.
+    fn list_cases(&mut self, content: &Content) {
+        for (view, page) in self.pages.iter_mut().zip(&content.pages) {
+            let listed = case_links(page, content, &self.cases);
+            view.booklet_url = (page.meta.publication.is_some() && !listed.is_empty())
+                .then(|| Route::Booklet(&page.slug).url(&self.base_path));
+            view.cases = listed;
+        }
+    }
+}
+
+/// Whether a case's new view shows the same as its old one: as a whole, in lists ([`CaseView::brief`])
+/// and in the case list's filters.
+fn unchanged(old: &CaseView, new: &CaseView) -> (bool, bool, bool) {
+    let whole = serde_json::to_value(old).ok() == serde_json::to_value(new).ok();
+    let brief =
+        whole || serde_json::to_value(old.brief()).ok() == serde_json::to_value(new.brief()).ok();
+    let facets = facets::case_facets(old) == facets::case_facets(new);
+    (whole, brief, facets)
+}
+
+/// A number for the terms a case uses, per dimension, in its own order.
+fn terms_stamp(case: &Case) -> u64 {
+    let mut h = DefaultHasher::new();
+    compare::term_ids(case).hash(&mut h);
+    h.finish()
 }
 
 /// Every case as lists show it, as template values, serialised on all cores.
@@ -331,12 +510,7 @@ fn page_view(
     cases: &[CaseView],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> PageView {
-    let origin = Origin {
-        path: &page.source.path,
-        text: &page.source.text,
-        first_line: Some(page.body_line),
-    };
-    let body = markdown::render(&page.body, links, origin, diagnostics);
+    let body = page_body(page, links, diagnostics);
     let listed = case_links(page, content, cases);
     PageView {
         slug: page.slug.clone(),
@@ -346,9 +520,19 @@ fn page_view(
         title: page.meta.title.clone(),
         summary: page.meta.summary.clone(),
         publication: page.meta.publication.clone(),
-        body: body.html,
+        body,
         cases: listed,
     }
+}
+
+/// A free page's text as HTML.
+fn page_body(page: &Page, links: &Links, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let origin = Origin {
+        path: &page.source.path,
+        text: &page.source.text,
+        first_line: Some(page.body_line),
+    };
+    markdown::render(&page.body, links, origin, diagnostics).html
 }
 
 /// The cases a free page lists, as links, in case order: for a publication, every case citing it.

@@ -106,7 +106,7 @@ pub struct PageView {
     pub cases: Vec<CaseLink>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CaseLink {
     pub title: String,
     pub url: String,
