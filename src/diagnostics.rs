@@ -117,6 +117,8 @@ codes! {
     SearchIndex = "search-index", Error;
     /// `inspira new case` would overwrite an existing case.
     Exists = "exists", Error;
+    /// A file named to `inspira check` does not exist or is not a case, page or vocabulary file of the site.
+    NotContent = "not-content", Error;
     /// A case has no `facts` or no `quotes`.
     MissingOptional = "missing-optional", Warning;
     /// A key figure has no `date` or no `source`.
@@ -384,6 +386,12 @@ impl IntoIterator for Diagnostics {
     type IntoIter = std::vec::IntoIter<Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics(iter.into_iter().collect())
     }
 }
 

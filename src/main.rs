@@ -21,7 +21,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success (warnings may have been printed)
   1  the content has errors, or the site could not be built or served
-  2  the command line was wrong (unknown command or option)";
+  2  the command line was wrong (unknown command or option, or a file given to
+     check that does not exist or is not content)";
 
 /// A static site generator for comparative knowledge bases of strategies.
 #[derive(Debug, Parser)]
@@ -63,6 +64,10 @@ enum Command {
     /// Run every check without writing anything; exit 1 if there are errors.
     #[command(after_help = EXIT_CODES)]
     Check {
+        /// Check only these files (e.g. content/cases/are.md), against the whole site: their links
+        /// and references to other files resolve, and only their own problems are reported.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// How to print the problems found.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -156,8 +161,18 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { format } => {
-            let diagnostics = site::check(&cli.root);
+        Command::Check { files, format } => {
+            let diagnostics = if files.is_empty() {
+                site::check(&cli.root)
+            } else {
+                match named_files(&cli.root, &files) {
+                    Ok(files) => site::check_files(&cli.root, &files),
+                    Err(problems) => {
+                        print_diagnostics(&problems);
+                        return ExitCode::from(2);
+                    }
+                }
+            };
             match format {
                 Format::Text => {
                     print_diagnostics(&diagnostics);
@@ -232,6 +247,24 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+/// The files given to `check`, relative to the root; every one that is not content is a usage error.
+fn named_files(root: &std::path::Path, given: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut problems = Diagnostics::new();
+    for path in given {
+        match inspira::content::named::resolve(root, path) {
+            Ok(file) if !files.contains(&file) => files.push(file),
+            Ok(_) => {}
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
     }
 }
 

@@ -341,3 +341,171 @@ fn what_the_source_does_not_say_is_written_as_not_said() {
     assert_eq!(code, 1);
     assert!(stderr.contains("vision"), "{stderr}");
 }
+
+/// Runs `inspira check` on some files and returns (exit code, stdout, stderr).
+fn check_files(root: &std::path::Path, files: &[&str]) -> (i32, String, String) {
+    let out = inspira(root)
+        .arg("check")
+        .args(files)
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+#[test]
+fn check_file_reports_only_that_files_problems_though_another_case_is_broken() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "term: bostad",
+        "term: bostader",
+    );
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("beta.md"), "{stderr}");
+    assert!(
+        stderr.contains("check passed: 0 errors, 0 warnings"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/beta.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("content/cases/beta.md:28:11"), "{stderr}");
+    assert!(
+        stderr.contains("check failed: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+
+    // The other case's error does not keep the named file's links from being checked.
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "[Beta](@/cases/beta.md)",
+        "[Beta](@/cases/betta.md)",
+    );
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[broken-link]"), "{stderr}");
+    assert!(stderr.contains("content/cases/alfa.md:55:"), "{stderr}");
+    assert!(!stderr.contains("beta.md:"), "{stderr}");
+    assert!(
+        stderr.contains("check failed: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_file_resolves_references_to_other_files() {
+    let root = fixture("basic");
+    // Alfa links to Beta in its text and lists it under `related:`; both resolve against Beta's file.
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    std::fs::remove_file(root.path().join("content/cases/beta.md")).unwrap();
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("the link points to `@/cases/beta.md`, which does not exist"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("there is no case `beta`"), "{stderr}");
+    // The page that lists Beta is not among the files named, so its problem is not reported.
+    assert!(!stderr.contains("content/pages/om.md"), "{stderr}");
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("content/pages/om.md"), "{stderr}");
+}
+
+#[test]
+fn check_file_takes_paths_relative_to_the_working_folder_or_the_root() {
+    let root = fixture("basic");
+    let parent = root.path().parent().unwrap();
+    let name = root.path().file_name().unwrap().to_str().unwrap();
+    let from_parent = Command::cargo_bin("inspira")
+        .unwrap()
+        .current_dir(parent)
+        .env("NO_COLOR", "1")
+        .args([
+            "--root",
+            name,
+            "check",
+            &format!("{name}/content/cases/alfa.md"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        from_parent.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&from_parent.stderr)
+    );
+    let (code, _, stderr) = check_files(
+        root.path(),
+        &[
+            "content/cases/alfa.md",
+            "content/pages/om.md",
+            "content/vocabulary/focus-areas.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn check_file_that_does_not_exist_or_is_not_content_is_a_usage_error() {
+    let root = fixture("basic");
+    std::fs::write(root.path().join("README.md"), "# Läs mig\n").unwrap();
+    let (code, stdout, stderr) = check_files(
+        root.path(),
+        &["content/cases/alfaa.md", "README.md", "content/cases"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("error[not-content]: `content/cases/alfaa.md` finns inte"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: menade du `content/cases/alfa.md`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error[not-content]: `README.md` är ingen innehållsfil"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`content/cases` är en mapp, inte en fil"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("check passed"), "{stderr}");
+}
+
+#[test]
+fn check_file_as_json_counts_only_that_files_problems() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "term: bostad",
+        "term: bostader",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "source: rapport",
+        "source: raport",
+    );
+    let out = inspira(root.path())
+        .args(["check", "--format", "json", "content/cases/beta.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["errors"], 1, "{json}");
+    assert_eq!(json["diagnostics"][0]["code"], "unknown-source");
+    assert_eq!(json["diagnostics"][0]["file"], "content/cases/beta.md");
+}

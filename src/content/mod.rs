@@ -2,6 +2,7 @@
 
 pub mod case;
 pub mod date;
+pub mod named;
 pub mod page;
 pub mod source;
 pub mod stated;
