@@ -69,8 +69,10 @@ codes! {
     ReservedSlug = "reserved-slug", Error;
     /// Two files give the same slug.
     DuplicateSlug = "duplicate-slug", Error;
-    /// A required text field is empty.
+    /// A field is written as `""`: empty text, as `inspira new case` leaves it to be filled in.
     EmptyField = "empty-field", Error;
+    /// A value is still the placeholder that `inspira new case` wrote: the year `0000` in a date (`0` as a source's `year`), the source id `kalla-1`, a key figure of `0` with no `note` saying it is really 0, or the skeleton's instructions in the description.
+    Placeholder = "placeholder", Error;
     /// A `term:` or `step:` is not an id in the vocabulary.
     UnknownTerm = "unknown-term", Error;
     /// A `source:` names no entry in the case's `sources:`.

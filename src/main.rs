@@ -89,10 +89,12 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum NewWhat {
-    /// Write content/cases/<SLUG>.md, a case to fill in.
+    /// Write content/cases/<slug>.md, a case to fill in, with every field of the content model.
     Case {
-        /// The case's id and file name: a–z, 0–9 and -, e.g. `orebro` for Örebro.
-        slug: String,
+        /// The place's name, e.g. "Åre" or "Upplands Väsby" (the slug is made from it, and the
+        /// title and place are filled in), or the slug itself: a–z, 0–9 and -, e.g. `orebro`.
+        #[arg(value_name = "NAME_OR_SLUG")]
+        name: String,
     },
 }
 
@@ -232,21 +234,31 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::New {
-            what: NewWhat::Case { slug },
-        } => match scaffold::new_case(&cli.root, &slug) {
-            Ok(path) => {
-                println!("Created {}", path.display());
-                println!(
-                    "Next: open {} and fill in every \"\" field, then run `inspira check`.",
-                    path.display()
-                );
-                ExitCode::SUCCESS
+            what: NewWhat::Case { name },
+        } => {
+            let written = scaffold::NewCase::parse(&name)
+                .and_then(|case| scaffold::new_case(&cli.root, &case).map(|path| (case, path)));
+            match written {
+                Ok((case, path)) => {
+                    let path = path.display().to_string().replace('\\', "/");
+                    println!("Skapade {path}");
+                    if let Some(name) = &case.name {
+                        println!(
+                            "Exemplets slug är `{}`; titel och ort är ifyllda med {name}. Ändra dem om exemplet är känt under ett annat namn.",
+                            case.slug
+                        );
+                    }
+                    println!(
+                        "Nästa steg: fyll i fälten som kommentarerna i filen beskriver, och kontrollera filen med `inspira check {path}`: den visar allt som återstår."
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprintln!("{}", d.render(use_color()));
+                    ExitCode::from(1)
+                }
             }
-            Err(d) => {
-                eprintln!("{}", d.render(use_color()));
-                ExitCode::from(1)
-            }
-        },
+        }
     }
 }
 

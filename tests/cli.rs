@@ -187,50 +187,313 @@ fn help_documents_exit_codes() {
     );
 }
 
-#[test]
-fn new_case_skeleton_passes_check_once_required_fields_are_filled() {
-    let root = fixture("basic");
-    let out = inspira(root.path())
-        .args(["new", "case", "orebro"])
+/// Runs `inspira new case ARG` and returns (exit code, stdout, stderr).
+fn new_case(root: &std::path::Path, argument: &str) -> (i32, String, String) {
+    let out = inspira(root)
+        .args(["new", "case", argument])
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+/// The JSON report of `inspira check --format json FILE`.
+fn check_json(root: &std::path::Path, file: &str) -> serde_json::Value {
+    let out = inspira(root)
+        .args(["check", "--format", "json", file])
         .output()
         .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("content/cases/orebro.md"));
-    let (code, stderr) = check(root.path());
-    assert_eq!(code, 1, "an unfilled skeleton is not a finished case");
     assert!(
-        stderr.contains("content/cases/orebro.md:5:1") && stderr.contains("`title` is empty"),
-        "{stderr}"
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
 
-    let path = root.path().join("content/cases/orebro.md");
-    let mut filled = String::new();
-    for line in common::read(&path).lines() {
-        filled.push_str(&line.replacen("\"\"", "\"Ifylld text\"", 1));
-        filled.push('\n');
-    }
-    std::fs::write(&path, filled).unwrap();
-    let (code, stderr) = check(root.path());
-    assert_eq!(code, 0, "{stderr}");
-    inspira(root.path()).arg("build").assert().success();
-    assert!(root.path().join("public/cases/orebro/index.html").is_file());
+/// The messages of the diagnostics with `code` in a JSON report.
+fn messages(report: &serde_json::Value, code: &str) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
-fn new_case_refuses_unsafe_slugs_and_existing_files() {
+fn new_case_from_a_place_name_writes_its_slug_title_and_place_and_check_lists_what_is_left() {
     let root = fixture("basic");
-    for bad in ["../evil", "Örebro", "två ord", "a/b"] {
-        let out = inspira(root.path())
-            .args(["new", "case", bad])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{bad}");
+    let (code, stdout, stderr) = new_case(root.path(), "Åre");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Skapade content/cases/are.md"), "{stdout}");
+    assert!(
+        stdout.contains("inspira check content/cases/are.md"),
+        "{stdout}"
+    );
+    let text = common::read(root.path().join("content/cases/are.md"));
+    // As the cases in content/cases write it: the name as title and as place.
+    assert!(text.contains("\ntitle: \"Åre\" "), "{text}");
+    assert!(text.contains("\nplace: \"Åre\" "), "{text}");
+
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/are.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("error[empty-field]: `county` är tomt\n  --> content/cases/are.md:10:1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error[placeholder]: `document.adopted` har kvar mallens platshållare `0000`"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("`title` är tomt"), "{stderr}");
+    // An empty term is reported once, as empty, not also as an unknown term.
+    assert!(!stderr.contains("unknown-term"), "{stderr}");
+    let report = check_json(root.path(), "content/cases/are.md");
+    assert!(messages(&report, "empty-field").len() >= 10, "{report}");
+    assert!(messages(&report, "placeholder").len() >= 7, "{report}");
+
+    // A second time, the file is left as it is.
+    std::fs::write(root.path().join("content/cases/are.md"), "redigerad\n").unwrap();
+    let (code, _, stderr) = new_case(root.path(), "Åre");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error[exists]: content/cases/are.md: exemplet finns redan"),
+        "{stderr}"
+    );
+    assert_eq!(
+        common::read(root.path().join("content/cases/are.md")),
+        "redigerad\n"
+    );
+}
+
+#[test]
+fn new_case_still_takes_a_slug_and_refuses_paths_and_existing_cases() {
+    let root = fixture("basic");
+    let (code, stdout, _) = new_case(root.path(), "orebro");
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Skapade content/cases/orebro.md"),
+        "{stdout}"
+    );
+    let text = common::read(root.path().join("content/cases/orebro.md"));
+    assert!(text.contains("\ntitle: \"\" "), "{text}");
+    let (code, _, _) = new_case(root.path(), "Upplands Väsby");
+    assert_eq!(code, 0);
+    assert!(
+        root.path()
+            .join("content/cases/upplands-vasby.md")
+            .is_file()
+    );
+
+    for bad in ["../evil", "a/b", "!!!"] {
+        let (code, _, stderr) = new_case(root.path(), bad);
+        assert_eq!(code, 1, "{bad}");
+        assert!(stderr.contains("error[bad-slug]"), "{bad}: {stderr}");
     }
-    inspira(root.path())
-        .args(["new", "case", "alfa"])
-        .assert()
-        .code(1);
     assert!(!root.path().join("evil.md").exists());
+    assert!(!root.path().join("content/evil.md").exists());
+    let (code, _, stderr) = new_case(root.path(), "alfa");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("exemplet finns redan"), "{stderr}");
+}
+
+/// Every line of the skeleton `inspira new case` writes, with the optional fields uncommented the
+/// way its first lines tell a contributor to: by deleting `# ` before the field.
+fn uncommented(skeleton: &str) -> String {
+    let mut out = String::new();
+    for line in skeleton.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let field = line[indent..].strip_prefix("# ").filter(|rest| {
+            let rest = rest.trim_start();
+            let key = rest.strip_prefix("- ").unwrap_or(rest);
+            rest.starts_with("- ")
+                || key.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                })
+        });
+        match field {
+            Some(rest) => out.push_str(&format!("{}{rest}", &line[..indent])),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every field path of a JSON Schema (`document.adopted`, `facts[].value`): properties, list items
+/// and alternatives, with references followed. A date is one value whatever its form.
+fn schema_paths(
+    root: &serde_json::Value,
+    node: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    if let Some(reference) = node["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/$defs/");
+        if !["SourcedDate", "PartialDate"].contains(&name) {
+            schema_paths(root, &root["$defs"][name], prefix, out);
+        }
+    }
+    if let Some(properties) = node["properties"].as_object() {
+        for (key, value) in properties {
+            let path = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            out.insert(path.clone());
+            schema_paths(root, value, &path, out);
+        }
+    }
+    if node.get("items").is_some() {
+        schema_paths(root, &node["items"], &format!("{prefix}[]"), out);
+    }
+    for alternatives in ["anyOf", "oneOf"] {
+        for alternative in node[alternatives].as_array().into_iter().flatten() {
+            schema_paths(root, alternative, prefix, out);
+        }
+    }
+}
+
+/// Every field path of parsed YAML.
+fn value_paths(
+    node: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    match node {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                out.insert(path.clone());
+                value_paths(value, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                value_paths(item, &format!("{prefix}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn skeleton_has_every_field_of_the_content_model_each_explained() {
+    let root = fixture("basic");
+    assert_eq!(new_case(root.path(), "orebro").0, 0);
+    let skeleton = common::read(root.path().join("content/cases/orebro.md"));
+    let yaml = skeleton.split("---\n").nth(1).expect("front matter");
+
+    let out = inspira(root.path()).arg("schema").output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema");
+    let mut model = std::collections::BTreeSet::new();
+    schema_paths(&schema, &schema, "", &mut model);
+    assert!(model.contains("follow_up.indicators"), "{model:?}");
+    assert!(model.contains("series[].points[].value"), "{model:?}");
+
+    let all: serde_json::Value =
+        serde_saphyr::from_str(&uncommented(yaml)).expect("the uncommented skeleton is YAML");
+    let mut written = std::collections::BTreeSet::new();
+    value_paths(&all, "", &mut written);
+    let missing: Vec<&String> = model.difference(&written).collect();
+    assert!(missing.is_empty(), "the skeleton lacks {missing:?}");
+
+    // Uncommented, every field is one the model knows.
+    let path = root.path().join("content/cases/orebro.md");
+    std::fs::write(&path, skeleton.replacen(yaml, &uncommented(yaml), 1)).unwrap();
+    let report = check_json(root.path(), "content/cases/orebro.md");
+    assert!(messages(&report, "yaml").is_empty(), "{report}");
+
+    // Each field says what goes there, in a comment on its line.
+    for line in yaml.lines() {
+        let field = line.trim_start().trim_start_matches("# ").trim_start();
+        let field = field.strip_prefix("- ").unwrap_or(field);
+        let is_field = field.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        });
+        if is_field {
+            let after_key = &field[field.find(':').unwrap()..];
+            assert!(after_key.contains(" # "), "no explanation: {line}");
+        }
+    }
+}
+
+#[test]
+fn skeleton_with_every_empty_text_filled_still_fails_on_each_placeholder_left() {
+    let root = fixture("basic");
+    assert_eq!(new_case(root.path(), "orebro").0, 0);
+    let path = root.path().join("content/cases/orebro.md");
+    std::fs::write(&path, common::read(&path).replace("\"\"", "\"x\"")).unwrap();
+    let report = check_json(root.path(), "content/cases/orebro.md");
+    assert!(messages(&report, "empty-field").is_empty(), "{report}");
+    let left = messages(&report, "placeholder");
+    for field in [
+        "`document.adopted` har kvar mallens platshållare `0000`",
+        "`document.status_checked` har kvar mallens platshållare `0000`",
+        "`facts[].value` har kvar mallens platshållare `0`",
+        "`facts[].date` har kvar mallens platshållare `0000`",
+        "`process.steps[].date` har kvar mallens platshållare `0000`",
+        "`sources[].id` har kvar mallens platshållare `kalla-1`",
+        "`sources[].year` har kvar mallens platshållare `0`",
+        "beskrivningen har kvar mallens instruktioner",
+    ] {
+        assert!(left.iter().any(|m| m == field), "{field} not in {left:?}");
+    }
+    assert_eq!(left.len(), 8, "{left:?}");
+    assert!(report["errors"].as_u64().unwrap() >= 8);
+    for d in report["diagnostics"].as_array().unwrap() {
+        if d["code"] == "placeholder" {
+            assert!(d["line"].as_u64().is_some(), "{d}");
+        }
+    }
+}
+
+#[test]
+fn skeleton_filled_in_from_a_source_passes_check_and_builds() {
+    let root = fixture("basic");
+    assert_eq!(new_case(root.path(), "Örebro").0, 0);
+    let path = root.path().join("content/cases/orebro.md");
+    let skeleton = common::read(&path);
+    let (front, _) = skeleton.rsplit_once("---\n").unwrap();
+    let mut filled = String::new();
+    let mut terms = ["term: bostad", "term: bred-forankring"].into_iter();
+    for line in front.lines() {
+        let line = match line.contains("term: \"\"") {
+            true => line.replacen("term: \"\"", terms.next().unwrap(), 1),
+            false => line.to_string(),
+        };
+        let line = line
+            .replacen("step: \"\"", "step: beslut", 1)
+            .replacen("\"0000\"", "\"2015\"", 1)
+            .replacen("year: 0 ", "year: 2015 ", 1)
+            .replacen("value: 0 ", "value: 155000 ", 1)
+            .replacen("kalla-1", "orebro-2015", 1)
+            .replacen("\"\"", "\"Ifylld text\"", 1);
+        filled.push_str(&line);
+        filled.push('\n');
+    }
+    filled.push_str("---\n\n## Bakgrund\n\nÖrebro tog fram sin strategi 2015.\n");
+    std::fs::write(&path, filled).unwrap();
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/orebro.md"]);
+    assert_eq!(code, 0, "{stderr}");
+    inspira(root.path()).arg("build").assert().success();
+    assert!(root.path().join("public/cases/orebro/index.html").is_file());
 }
 
 #[test]

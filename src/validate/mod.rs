@@ -10,6 +10,9 @@ use crate::content::{Case, Content, Page};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::vocabulary::{Dimension, Vocabulary};
 
+mod lines;
+mod placeholders;
+
 /// Below this, a case's description is too thin to be useful (the skeleton's comment does not count).
 pub const MIN_DESCRIPTION_WORDS: usize = 150;
 
@@ -121,8 +124,9 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
             );
         }
     }
+    // An empty reference is reported as an empty field, not as an unknown one.
     let check_source = |r: &Ref, out: &mut Diagnostics| {
-        if !source_ids.contains_key(r.value.as_str()) {
+        if !r.value.is_empty() && !source_ids.contains_key(r.value.as_str()) {
             let mut d = at_ref(
                 path,
                 text,
@@ -163,7 +167,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
     // Terms: every mapping names a term of the right vocabulary.
     let check_term = |dimension: Dimension, r: &Ref, out: &mut Diagnostics| {
         let terms = vocabulary.dimension(dimension);
-        if terms.get(&r.value).is_none() {
+        if !r.value.is_empty() && terms.get(&r.value).is_none() {
             let mut d = at_ref(
                 path,
                 text,
@@ -223,7 +227,9 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
         );
     }
 
-    out.extend(empty_fields(case));
+    let lines = lines::field_lines(text, case.body_line);
+    out.extend(placeholders::empty_fields(case, &lines));
+    out.extend(placeholders::placeholders(case, &lines));
 
     // Related cases exist.
     for r in &meta.related {
@@ -237,7 +243,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 width,
                 Diagnostic::error(Code::SelfReference, "a case cannot be related to itself"),
             ));
-        } else if !slugs.contains(slug) {
+        } else if !slug.is_empty() && !slugs.contains(slug) {
             let mut d = at_span(
                 path,
                 text,
@@ -409,46 +415,6 @@ fn quote_attributions(case: &Case) -> Diagnostics {
                 .at(text, line, 1, 1)
                 .help("write `speaker:` with the role of the person who says it, or, when the source does not name the speaker, `narration:` with the publication it is from, e.g. `narration: ur KSL:s intervju med Botkyrka kommun`"),
         );
-    }
-    out
-}
-
-/// Fields left as `""` (as `inspira new case` writes them) are reported until they are filled in.
-fn empty_fields(case: &Case) -> Diagnostics {
-    let mut out = Diagnostics::new();
-    let text = case.source.text.as_str();
-    let yaml_end = case.body_line.saturating_sub(2);
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .take(yaml_end)
-        .skip(YAML_FIRST_LINE - 1)
-    {
-        let trimmed = line.trim_start();
-        let item = trimmed.strip_prefix("- ").unwrap_or(trimmed);
-        let Some((key, value)) = item.split_once(':') else {
-            continue;
-        };
-        let value = value.trim_start();
-        let Some(rest) = value
-            .strip_prefix("\"\"")
-            .or_else(|| value.strip_prefix("''"))
-        else {
-            continue;
-        };
-        let rest = rest.trim();
-        if rest.is_empty() || rest.starts_with('#') {
-            let column = line.len() - item.len() + 1;
-            out.push(
-                Diagnostic::error(Code::EmptyField, format!("`{}` is empty", key.trim()))
-                    .in_file(&case.source.path)
-                    .at(text, i + 1, column, key.trim().chars().count())
-                    .label("fill this in")
-                    .help(
-                        "write the value between the quotes, or remove the field if it is optional",
-                    ),
-            );
-        }
     }
     out
 }
