@@ -141,6 +141,10 @@ codes! {
     CasesNotNeeded = "cases-not-needed", Warning;
     /// A vocabulary term is used by no case.
     UnusedTerm = "unused-term", Warning;
+    /// A Markdown link starts with `/` (`[Skåne](/cases/skane/)`), which breaks when the site is published under a path; link to the file instead: `@/cases/skane.md`.
+    RootRelativeLink = "root-relative-link", Warning;
+    /// A value is never shown on the site: `status_checked` without `status`, `valid_until` with neither `status_checked` nor `updated` to compare it with, a `url` that does not start with `https://` or `http://`, or a publication page's `url`.
+    NotShown = "not-shown", Warning;
 }
 
 impl Code {

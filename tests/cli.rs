@@ -772,3 +772,132 @@ fn check_file_as_json_counts_only_that_files_problems() {
     assert_eq!(json["diagnostics"][0]["code"], "unknown-source");
     assert_eq!(json["diagnostics"][0]["file"], "content/cases/beta.md");
 }
+
+#[test]
+fn links_from_the_sites_root_are_warned_about_with_the_at_link_to_write() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "Alfa liknar [Beta](@/cases/beta.md)",
+        "Alfa liknar [Beta](/cases/beta/), [om](/integration/om/) och [jämför](/compare/)",
+    );
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "    label: Boende för alla\n",
+        "    label: Boende för alla\n    text: Som i [bostad](/terms/focus-areas/bostad/).\n",
+    );
+    edit(
+        root.path(),
+        "content/pages/om.md",
+        "[Alfa](@/cases/alfa.md)",
+        "[Alfa](/cases/alfa/#bakgrund)",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 0, "warnings do not stop the build: {stderr}");
+    assert!(
+        stderr.contains(
+            "warning[root-relative-link]: länken `/cases/beta/` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg\n  --> content/cases/alfa.md:56:20"
+        ),
+        "{stderr}"
+    );
+    for help in [
+        "help: skriv `@/cases/beta.md` i stället",
+        "help: skriv `@/pages/om.md` i stället",
+        "help: skriv `@/vocabulary/focus-areas.yaml#bostad` i stället",
+        "help: skriv `@/cases/alfa.md#bakgrund` i stället",
+        "help: länka till filen med @/ (@/cases/<slug>.md",
+    ] {
+        assert!(stderr.contains(help), "{help} in {stderr}");
+    }
+    assert!(stderr.contains("content/cases/alfa.md:35:"), "{stderr}");
+    assert!(stderr.contains("content/pages/om.md:8:15"), "{stderr}");
+    assert!(
+        stderr.contains("check passed: 0 errors, 5 warnings"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn values_the_site_would_not_show_are_warned_about_where_they_are_written() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "  adopted_by: Kommunfullmäktige\n",
+        "  adopted_by: Kommunfullmäktige\n  valid_until: 2018\n  url: www.alfa.se/strategi\n",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "  adopted: 2015\n",
+        "  adopted: 2015\n  status_checked: 2016\n",
+    );
+    edit(
+        root.path(),
+        "content/pages/om.md",
+        "menu: 5\n",
+        "menu: 5\npublication:\n  title: Testrapporten\n  publisher: Testförbundet\n  year: 2016\n  url: https://example.org/rapport.pdf\n",
+    );
+    let out = inspira(root.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "not-shown")
+        .map(|d| {
+            format!(
+                "{}:{} {}",
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "content/cases/alfa.md:12 `document.valid_until` används inte: utan `status_checked` eller `updated` går det inte att säga om giltighetstiden har gått ut",
+            "content/cases/alfa.md:13 `document.url` visas inte som länk: `www.alfa.se/strategi` börjar inte med https:// eller http://",
+            "content/cases/beta.md:11 `document.status_checked` visas inte: dokumentet har ingen `status`",
+            "content/pages/om.md:9 `publication.url` visas inte på webbplatsen",
+        ],
+        "{report}"
+    );
+    let help = |file: &str| {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "not-shown" && d["source_line"].as_str().unwrap().contains(file))
+            .map(|d| d["help"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        help("url: www"),
+        "skriv hela adressen, med https:// först, t.ex. https://www.alfa.se/strategi"
+    );
+
+    // With a status and the date it was checked, the same values are shown, and nothing is warned about.
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "  url: www.alfa.se/strategi\n",
+        "  url: https://www.alfa.se/strategi\n  status: gällande\n  status_checked: 2016\n",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "  status_checked: 2016\n",
+        "  status: ersatt\n  status_checked: 2016\n",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 0);
+    assert!(!stderr.contains("not-shown]: `document"), "{stderr}");
+}

@@ -11,7 +11,11 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::vocabulary::{Dimension, Vocabulary};
 
 mod lines;
+mod links;
+mod not_shown;
 mod placeholders;
+
+use links::Targets;
 
 /// Below this, a case's description is too thin to be useful (the skeleton's comment does not count).
 pub const MIN_DESCRIPTION_WORDS: usize = 150;
@@ -36,17 +40,23 @@ const YAML_FIRST_LINE: usize = 2;
 /// Runs every cross-file check and returns what it found, sorted.
 pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     let slugs = case_slugs(content);
+    let pages = page_slugs(content);
+    let targets = Targets {
+        cases: &slugs,
+        pages: &pages,
+        vocabulary,
+    };
     let mut diagnostics = Diagnostics::new();
     let per_case: Vec<Diagnostics> = content
         .cases
         .par_iter()
-        .map(|c| check_case(c, vocabulary, &slugs))
+        .map(|c| check_case(c, &targets))
         .collect();
     for d in per_case {
         diagnostics.extend(d);
     }
     for page in &content.pages {
-        diagnostics.extend(check_page(page, &slugs));
+        diagnostics.extend(check_page(page, &targets));
     }
     // Unused terms can only be judged when every case could be read.
     if content.unparsed_cases.is_empty() {
@@ -54,6 +64,11 @@ pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     }
     diagnostics.sort();
     diagnostics
+}
+
+/// Every page's slug.
+fn page_slugs(content: &Content) -> BTreeSet<&str> {
+    content.pages.iter().map(|p| p.slug.as_str()).collect()
 }
 
 /// Every case's slug, the files that could not be parsed included: references to them are not errors.
@@ -69,7 +84,13 @@ fn case_slugs(content: &Content) -> BTreeSet<&str> {
 /// The checks of one case against the rest of the site, for `inspira serve` when only that case changed.
 pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) -> Diagnostics {
     let slugs = case_slugs(content);
-    let mut diagnostics = check_case(case, vocabulary, &slugs);
+    let pages = page_slugs(content);
+    let targets = Targets {
+        cases: &slugs,
+        pages: &pages,
+        vocabulary,
+    };
+    let mut diagnostics = check_case(case, &targets);
     diagnostics.sort();
     diagnostics
 }
@@ -100,7 +121,8 @@ fn field_line(text: &str, field: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> Diagnostics {
+fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
+    let (vocabulary, slugs) = (targets.vocabulary, targets.cases);
     let mut out = Diagnostics::new();
     let meta = &case.meta;
     let path = case.source.path.as_path();
@@ -230,6 +252,17 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
     let lines = lines::field_lines(text, case.body_line);
     out.extend(placeholders::empty_fields(case, &lines));
     out.extend(placeholders::placeholders(case, &lines));
+    out.extend(not_shown::case(case, &lines));
+    out.extend(links::root_relative_links(
+        &links::File {
+            path,
+            text,
+            body: &case.body,
+            body_line: case.body_line,
+            meta,
+        },
+        targets,
+    ));
 
     // Related cases exist.
     for r in &meta.related {
@@ -436,8 +469,21 @@ fn fact_warning(case: &Case, label: &str, message: &str, help: &str) -> Diagnost
         .help(help)
 }
 
-fn check_page(page: &Page, slugs: &BTreeSet<&str>) -> Diagnostics {
+fn check_page(page: &Page, targets: &Targets) -> Diagnostics {
+    let slugs = targets.cases;
     let mut out = Diagnostics::new();
+    let lines = lines::field_lines(&page.source.text, page.body_line);
+    out.extend(not_shown::page(page, &lines));
+    out.extend(links::root_relative_links(
+        &links::File {
+            path: &page.source.path,
+            text: &page.source.text,
+            body: &page.body,
+            body_line: page.body_line,
+            meta: &page.meta,
+        },
+        targets,
+    ));
     if page.meta.publication.is_some()
         && let Some(first) = page.meta.cases.first()
     {
