@@ -150,4 +150,20 @@ mod tests {
         assert_eq!((lines[5].column, lines[5].value_column), (5, 12));
         assert_eq!(unquoted(lines[2].value), "2014");
     }
+
+    proptest::proptest! {
+        /// Whatever a contributor writes, locating fields never panics: every line and column it
+        /// gives is in the file.
+        #[test]
+        fn any_text_is_read_without_panicking(
+            text in "(---\n)?([ -~åäöÅÄÖ\t\r]{0,40}\n){0,12}",
+            body_line in 0usize..20,
+        ) {
+            for l in field_lines(&text, body_line) {
+                let line = text.lines().nth(l.line - 1).expect("the line exists");
+                proptest::prop_assert!(l.column <= line.chars().count() + 1);
+                proptest::prop_assert!(l.value_column <= line.chars().count() + 1);
+            }
+        }
+    }
 }
