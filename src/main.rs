@@ -21,7 +21,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success (warnings may have been printed)
   1  the content has errors, or the site could not be built or served
-  2  the command line was wrong (unknown command or option)";
+  2  the command line was wrong (unknown command or option, or a file given to
+     check that does not exist or is not content)";
 
 /// A static site generator for comparative knowledge bases of strategies.
 #[derive(Debug, Parser)]
@@ -63,6 +64,10 @@ enum Command {
     /// Run every check without writing anything; exit 1 if there are errors.
     #[command(after_help = EXIT_CODES)]
     Check {
+        /// Check only these files (e.g. content/cases/are.md), against the whole site: their links
+        /// and references to other files resolve, and only their own problems are reported.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// How to print the problems found.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -84,10 +89,12 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum NewWhat {
-    /// Write content/cases/<SLUG>.md, a case to fill in.
+    /// Write content/cases/<slug>.md, a case to fill in, with every field of the content model.
     Case {
-        /// The case's id and file name: a–z, 0–9 and -, e.g. `orebro` for Örebro.
-        slug: String,
+        /// The place's name, e.g. "Åre" or "Upplands Väsby" (the slug is made from it, and the
+        /// title and place are filled in), or the slug itself: a–z, 0–9 and -, e.g. `orebro`.
+        #[arg(value_name = "NAME_OR_SLUG")]
+        name: String,
     },
 }
 
@@ -156,8 +163,18 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { format } => {
-            let diagnostics = site::check(&cli.root);
+        Command::Check { files, format } => {
+            let diagnostics = if files.is_empty() {
+                site::check(&cli.root)
+            } else {
+                match named_files(&cli.root, &files) {
+                    Ok(files) => site::check_files(&cli.root, &files),
+                    Err(problems) => {
+                        print_diagnostics(&problems);
+                        return ExitCode::from(2);
+                    }
+                }
+            };
             match format {
                 Format::Text => {
                     print_diagnostics(&diagnostics);
@@ -217,21 +234,49 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::New {
-            what: NewWhat::Case { slug },
-        } => match scaffold::new_case(&cli.root, &slug) {
-            Ok(path) => {
-                println!("Created {}", path.display());
-                println!(
-                    "Next: open {} and fill in every \"\" field, then run `inspira check`.",
-                    path.display()
-                );
-                ExitCode::SUCCESS
+            what: NewWhat::Case { name },
+        } => {
+            let written = scaffold::NewCase::parse(&name)
+                .and_then(|case| scaffold::new_case(&cli.root, &case).map(|path| (case, path)));
+            match written {
+                Ok((case, path)) => {
+                    let path = path.display().to_string().replace('\\', "/");
+                    println!("Skapade {path}");
+                    if let Some(name) = &case.name {
+                        println!(
+                            "Exemplets slug är `{}`; titel och ort är ifyllda med {name}. Ändra dem om exemplet är känt under ett annat namn.",
+                            case.slug
+                        );
+                    }
+                    println!(
+                        "Nästa steg: fyll i fälten som kommentarerna i filen beskriver, och kontrollera filen med `inspira check {path}`: den visar allt som återstår."
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprintln!("{}", d.render(use_color()));
+                    ExitCode::from(1)
+                }
             }
-            Err(d) => {
-                eprintln!("{}", d.render(use_color()));
-                ExitCode::from(1)
-            }
-        },
+        }
+    }
+}
+
+/// The files given to `check`, relative to the root; every one that is not content is a usage error.
+fn named_files(root: &std::path::Path, given: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut problems = Diagnostics::new();
+    for path in given {
+        match inspira::content::named::resolve(root, path) {
+            Ok(file) if !files.contains(&file) => files.push(file),
+            Ok(_) => {}
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
     }
 }
 

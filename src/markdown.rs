@@ -269,6 +269,39 @@ pub fn check_links(
     }
 }
 
+/// The links and images of Markdown whose target starts with `/` (`/cases/skane/`, not
+/// `//host/…`): the byte offset where each is written and its target. Such a link works only while
+/// the site is published at a host's root.
+pub fn root_relative_links(markdown: &str) -> Vec<(usize, String)> {
+    if !may_have_root_link(markdown) {
+        return Vec::new();
+    }
+    Parser::new_ext(markdown, OPTIONS)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if dest_url.starts_with('/') && !dest_url.starts_with("//") =>
+            {
+                Some((range.start, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a link target could start with `/`: `](/`, `]: /` or `](</`, with any space between.
+/// Most text has none, and is then not parsed at all.
+pub fn may_have_root_link(text: &str) -> bool {
+    text.match_indices(']').any(|(i, _)| {
+        let rest = &text[i + 1..];
+        let rest = rest
+            .strip_prefix('(')
+            .or_else(|| rest.strip_prefix(':'))
+            .map(str::trim_start);
+        rest.is_some_and(|r| r.starts_with('/') || r.starts_with("</"))
+    })
+}
+
 /// The readable text of Markdown, for the search index: words only, no markup, link targets or raw
 /// HTML; blocks are separated by a newline so words never run together.
 pub fn plain_text(markdown: &str) -> String {
@@ -434,6 +467,20 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(described(&checked), described(&rendered));
+    }
+
+    #[test]
+    fn finds_links_written_from_the_sites_root() {
+        let md = "Se [Skåne](/cases/skane/) och ![karta](/assets/karta.png), [ref][r], [ok](@/cases/x.md),\n[extern](https://example.org/) och [värd](//example.org/).\n\n[r]: /om/\n";
+        let found: Vec<String> = root_relative_links(md)
+            .into_iter()
+            .map(|(at, target)| format!("{at} {target}"))
+            .collect();
+        assert_eq!(
+            found,
+            ["3 /cases/skane/", "31 /assets/karta.png", "60 /om/"]
+        );
+        assert!(root_relative_links("Inga [länkar](@/pages/om.md) här / alls.").is_empty());
     }
 
     #[test]

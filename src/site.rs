@@ -406,3 +406,53 @@ pub fn check(root: &Path) -> Diagnostics {
         Err(problems) => problems,
     }
 }
+
+/// [`check`] for some files of the site (paths relative to `root`, as [`content::named::resolve`]
+/// gives them): the whole site is read and checked, so their references to other cases, pages,
+/// terms and sources resolve as in a build, but only the problems located in `files` are returned.
+/// Unlike [`check`], a problem elsewhere does not stop their links from being checked. Problems
+/// that keep the files from being checked at all (the configuration, the theme, the vocabularies)
+/// are returned too.
+pub fn check_files(root: &Path, files: &[PathBuf]) -> Diagnostics {
+    let (mut found, stopped) = check_everything(root);
+    found = found
+        .into_iter()
+        .filter(|d| d.file.as_ref().is_some_and(|f| files.contains(f)))
+        .chain(stopped)
+        .collect();
+    found.sort();
+    found
+}
+
+/// Every check that does not render, each run as far as the files allow: the problems found, and
+/// those that stopped the checks (nothing can be checked without the configuration and the theme,
+/// and no reference to a term without the vocabularies).
+fn check_everything(root: &Path) -> (Diagnostics, Diagnostics) {
+    let stopped = |d: Diagnostic| (Diagnostics::new(), Diagnostics::from(d));
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(d) => return stopped(d),
+    };
+    let theme = match Theme::load(root) {
+        Ok(theme) => theme,
+        Err(d) => return stopped(d),
+    };
+    if let Err(d) = theme.check_config(&config) {
+        return stopped(d);
+    }
+    let (content, mut found) = content::load(root);
+    let vocabulary = match Vocabulary::load(root) {
+        Ok(vocabulary) => vocabulary,
+        Err(problems) => return (found, problems),
+    };
+    found.extend(validate::validate(&content, &vocabulary));
+    let renderer = Renderer {
+        config: &config,
+        content: &content,
+        vocabulary: &vocabulary,
+        theme: &theme,
+        live_reload: false,
+    };
+    found.extend(renderer.check());
+    (found, Diagnostics::new())
+}

@@ -658,3 +658,53 @@ fn with_many_cases_the_start_page_and_feed_show_the_most_recently_changed() {
         &feed[first..first + 80]
     );
 }
+
+/// A focus area's and a success factor's `source:` were read but never shown; the case page cites
+/// them as it cites the source of a step or a figure.
+#[test]
+fn focus_areas_and_success_factors_cite_their_sources() {
+    let root = fixture("basic");
+    common::edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "    label: Boende för alla\n",
+        "    label: Boende för alla\n    source: rapport\n",
+    );
+    common::edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "    outcome: lärdom\n",
+        "    outcome: lärdom\n    source: rapport\n",
+    );
+    site::build(root.path(), None, None).expect("build");
+    let doc = html(root.path().join("public/cases/alfa/index.html"));
+    for section in ["#fokusomraden", "#framgangsfaktorer"] {
+        assert_eq!(
+            attrs(&doc, &format!("{section} li a.cite"), "href"),
+            ["#kalla-rapport"],
+            "{section}"
+        );
+    }
+    assert_eq!(
+        texts(&doc, "#fokusomraden li a.cite"),
+        ["Källa: Testrapporten (Testförbundet, 2016)"]
+    );
+}
+
+/// `adopted_by` without `adopted` is not dropped: the case page says who adopted the document.
+#[test]
+fn adopting_body_without_a_date_is_shown() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "  adopted: 2014-10\n",
+        "",
+    );
+    site::build(root.path(), None, None).expect("build");
+    let doc = html(root.path().join("public/cases/alfa/index.html"));
+    let facts = texts(&doc, "#dokument dl.facts").join(" ");
+    assert!(facts.contains("Antagen av Kommunfullmäktige"), "{facts}");
+    let terms = texts(&doc, "#dokument > dl.facts:not(.key-facts) > dt");
+    assert_eq!(terms, ["Dokument", "Typ", "Antagen av"]);
+}

@@ -187,50 +187,313 @@ fn help_documents_exit_codes() {
     );
 }
 
-#[test]
-fn new_case_skeleton_passes_check_once_required_fields_are_filled() {
-    let root = fixture("basic");
-    let out = inspira(root.path())
-        .args(["new", "case", "orebro"])
+/// Runs `inspira new case ARG` and returns (exit code, stdout, stderr).
+fn new_case(root: &std::path::Path, argument: &str) -> (i32, String, String) {
+    let out = inspira(root)
+        .args(["new", "case", argument])
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+/// The JSON report of `inspira check --format json FILE`.
+fn check_json(root: &std::path::Path, file: &str) -> serde_json::Value {
+    let out = inspira(root)
+        .args(["check", "--format", "json", file])
         .output()
         .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("content/cases/orebro.md"));
-    let (code, stderr) = check(root.path());
-    assert_eq!(code, 1, "an unfilled skeleton is not a finished case");
     assert!(
-        stderr.contains("content/cases/orebro.md:5:1") && stderr.contains("`title` is empty"),
-        "{stderr}"
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
 
-    let path = root.path().join("content/cases/orebro.md");
-    let mut filled = String::new();
-    for line in common::read(&path).lines() {
-        filled.push_str(&line.replacen("\"\"", "\"Ifylld text\"", 1));
-        filled.push('\n');
-    }
-    std::fs::write(&path, filled).unwrap();
-    let (code, stderr) = check(root.path());
-    assert_eq!(code, 0, "{stderr}");
-    inspira(root.path()).arg("build").assert().success();
-    assert!(root.path().join("public/cases/orebro/index.html").is_file());
+/// The messages of the diagnostics with `code` in a JSON report.
+fn messages(report: &serde_json::Value, code: &str) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
-fn new_case_refuses_unsafe_slugs_and_existing_files() {
+fn new_case_from_a_place_name_writes_its_slug_title_and_place_and_check_lists_what_is_left() {
     let root = fixture("basic");
-    for bad in ["../evil", "Örebro", "två ord", "a/b"] {
-        let out = inspira(root.path())
-            .args(["new", "case", bad])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{bad}");
+    let (code, stdout, stderr) = new_case(root.path(), "Åre");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Skapade content/cases/are.md"), "{stdout}");
+    assert!(
+        stdout.contains("inspira check content/cases/are.md"),
+        "{stdout}"
+    );
+    let text = common::read(root.path().join("content/cases/are.md"));
+    // As the cases in content/cases write it: the name as title and as place.
+    assert!(text.contains("\ntitle: \"Åre\" "), "{text}");
+    assert!(text.contains("\nplace: \"Åre\" "), "{text}");
+
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/are.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("error[empty-field]: `county` är tomt\n  --> content/cases/are.md:10:1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error[placeholder]: `document.adopted` har kvar mallens platshållare `0000`"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("`title` är tomt"), "{stderr}");
+    // An empty term is reported once, as empty, not also as an unknown term.
+    assert!(!stderr.contains("unknown-term"), "{stderr}");
+    let report = check_json(root.path(), "content/cases/are.md");
+    assert!(messages(&report, "empty-field").len() >= 10, "{report}");
+    assert!(messages(&report, "placeholder").len() >= 7, "{report}");
+
+    // A second time, the file is left as it is.
+    std::fs::write(root.path().join("content/cases/are.md"), "redigerad\n").unwrap();
+    let (code, _, stderr) = new_case(root.path(), "Åre");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error[exists]: content/cases/are.md: exemplet finns redan"),
+        "{stderr}"
+    );
+    assert_eq!(
+        common::read(root.path().join("content/cases/are.md")),
+        "redigerad\n"
+    );
+}
+
+#[test]
+fn new_case_still_takes_a_slug_and_refuses_paths_and_existing_cases() {
+    let root = fixture("basic");
+    let (code, stdout, _) = new_case(root.path(), "orebro");
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Skapade content/cases/orebro.md"),
+        "{stdout}"
+    );
+    let text = common::read(root.path().join("content/cases/orebro.md"));
+    assert!(text.contains("\ntitle: \"\" "), "{text}");
+    let (code, _, _) = new_case(root.path(), "Upplands Väsby");
+    assert_eq!(code, 0);
+    assert!(
+        root.path()
+            .join("content/cases/upplands-vasby.md")
+            .is_file()
+    );
+
+    for bad in ["../evil", "a/b", "!!!"] {
+        let (code, _, stderr) = new_case(root.path(), bad);
+        assert_eq!(code, 1, "{bad}");
+        assert!(stderr.contains("error[bad-slug]"), "{bad}: {stderr}");
     }
-    inspira(root.path())
-        .args(["new", "case", "alfa"])
-        .assert()
-        .code(1);
     assert!(!root.path().join("evil.md").exists());
+    assert!(!root.path().join("content/evil.md").exists());
+    let (code, _, stderr) = new_case(root.path(), "alfa");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("exemplet finns redan"), "{stderr}");
+}
+
+/// Every line of the skeleton `inspira new case` writes, with the optional fields uncommented the
+/// way its first lines tell a contributor to: by deleting `# ` before the field.
+fn uncommented(skeleton: &str) -> String {
+    let mut out = String::new();
+    for line in skeleton.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let field = line[indent..].strip_prefix("# ").filter(|rest| {
+            let rest = rest.trim_start();
+            let key = rest.strip_prefix("- ").unwrap_or(rest);
+            rest.starts_with("- ")
+                || key.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                })
+        });
+        match field {
+            Some(rest) => out.push_str(&format!("{}{rest}", &line[..indent])),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every field path of a JSON Schema (`document.adopted`, `facts[].value`): properties, list items
+/// and alternatives, with references followed. A date is one value whatever its form.
+fn schema_paths(
+    root: &serde_json::Value,
+    node: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    if let Some(reference) = node["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/$defs/");
+        if !["SourcedDate", "PartialDate"].contains(&name) {
+            schema_paths(root, &root["$defs"][name], prefix, out);
+        }
+    }
+    if let Some(properties) = node["properties"].as_object() {
+        for (key, value) in properties {
+            let path = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            out.insert(path.clone());
+            schema_paths(root, value, &path, out);
+        }
+    }
+    if node.get("items").is_some() {
+        schema_paths(root, &node["items"], &format!("{prefix}[]"), out);
+    }
+    for alternatives in ["anyOf", "oneOf"] {
+        for alternative in node[alternatives].as_array().into_iter().flatten() {
+            schema_paths(root, alternative, prefix, out);
+        }
+    }
+}
+
+/// Every field path of parsed YAML.
+fn value_paths(
+    node: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    match node {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                out.insert(path.clone());
+                value_paths(value, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                value_paths(item, &format!("{prefix}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn skeleton_has_every_field_of_the_content_model_each_explained() {
+    let root = fixture("basic");
+    assert_eq!(new_case(root.path(), "orebro").0, 0);
+    let skeleton = common::read(root.path().join("content/cases/orebro.md"));
+    let yaml = skeleton.split("---\n").nth(1).expect("front matter");
+
+    let out = inspira(root.path()).arg("schema").output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema");
+    let mut model = std::collections::BTreeSet::new();
+    schema_paths(&schema, &schema, "", &mut model);
+    assert!(model.contains("follow_up.indicators"), "{model:?}");
+    assert!(model.contains("series[].points[].value"), "{model:?}");
+
+    let all: serde_json::Value =
+        serde_saphyr::from_str(&uncommented(yaml)).expect("the uncommented skeleton is YAML");
+    let mut written = std::collections::BTreeSet::new();
+    value_paths(&all, "", &mut written);
+    let missing: Vec<&String> = model.difference(&written).collect();
+    assert!(missing.is_empty(), "the skeleton lacks {missing:?}");
+
+    // Uncommented, every field is one the model knows.
+    let path = root.path().join("content/cases/orebro.md");
+    std::fs::write(&path, skeleton.replacen(yaml, &uncommented(yaml), 1)).unwrap();
+    let report = check_json(root.path(), "content/cases/orebro.md");
+    assert!(messages(&report, "yaml").is_empty(), "{report}");
+
+    // Each field says what goes there, in a comment on its line.
+    for line in yaml.lines() {
+        let field = line.trim_start().trim_start_matches("# ").trim_start();
+        let field = field.strip_prefix("- ").unwrap_or(field);
+        let is_field = field.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        });
+        if is_field {
+            let after_key = &field[field.find(':').unwrap()..];
+            assert!(after_key.contains(" # "), "no explanation: {line}");
+        }
+    }
+}
+
+#[test]
+fn skeleton_with_every_empty_text_filled_still_fails_on_each_placeholder_left() {
+    let root = fixture("basic");
+    assert_eq!(new_case(root.path(), "orebro").0, 0);
+    let path = root.path().join("content/cases/orebro.md");
+    std::fs::write(&path, common::read(&path).replace("\"\"", "\"x\"")).unwrap();
+    let report = check_json(root.path(), "content/cases/orebro.md");
+    assert!(messages(&report, "empty-field").is_empty(), "{report}");
+    let left = messages(&report, "placeholder");
+    for field in [
+        "`document.adopted` har kvar mallens platshållare `0000`",
+        "`document.status_checked` har kvar mallens platshållare `0000`",
+        "`facts[].value` har kvar mallens platshållare `0`",
+        "`facts[].date` har kvar mallens platshållare `0000`",
+        "`process.steps[].date` har kvar mallens platshållare `0000`",
+        "`sources[].id` har kvar mallens platshållare `kalla-1`",
+        "`sources[].year` har kvar mallens platshållare `0`",
+        "beskrivningen har kvar mallens instruktioner",
+    ] {
+        assert!(left.iter().any(|m| m == field), "{field} not in {left:?}");
+    }
+    assert_eq!(left.len(), 8, "{left:?}");
+    assert!(report["errors"].as_u64().unwrap() >= 8);
+    for d in report["diagnostics"].as_array().unwrap() {
+        if d["code"] == "placeholder" {
+            assert!(d["line"].as_u64().is_some(), "{d}");
+        }
+    }
+}
+
+#[test]
+fn skeleton_filled_in_from_a_source_passes_check_and_builds() {
+    let root = fixture("basic");
+    assert_eq!(new_case(root.path(), "Örebro").0, 0);
+    let path = root.path().join("content/cases/orebro.md");
+    let skeleton = common::read(&path);
+    let (front, _) = skeleton.rsplit_once("---\n").unwrap();
+    let mut filled = String::new();
+    let mut terms = ["term: bostad", "term: bred-forankring"].into_iter();
+    for line in front.lines() {
+        let line = match line.contains("term: \"\"") {
+            true => line.replacen("term: \"\"", terms.next().unwrap(), 1),
+            false => line.to_string(),
+        };
+        let line = line
+            .replacen("step: \"\"", "step: beslut", 1)
+            .replacen("\"0000\"", "\"2015\"", 1)
+            .replacen("year: 0 ", "year: 2015 ", 1)
+            .replacen("value: 0 ", "value: 155000 ", 1)
+            .replacen("kalla-1", "orebro-2015", 1)
+            .replacen("\"\"", "\"Ifylld text\"", 1);
+        filled.push_str(&line);
+        filled.push('\n');
+    }
+    filled.push_str("---\n\n## Bakgrund\n\nÖrebro tog fram sin strategi 2015.\n");
+    std::fs::write(&path, filled).unwrap();
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/orebro.md"]);
+    assert_eq!(code, 0, "{stderr}");
+    inspira(root.path()).arg("build").assert().success();
+    assert!(root.path().join("public/cases/orebro/index.html").is_file());
 }
 
 #[test]
@@ -340,4 +603,301 @@ fn what_the_source_does_not_say_is_written_as_not_said() {
     let (code, stderr) = check(root.path());
     assert_eq!(code, 1);
     assert!(stderr.contains("vision"), "{stderr}");
+}
+
+/// Runs `inspira check` on some files and returns (exit code, stdout, stderr).
+fn check_files(root: &std::path::Path, files: &[&str]) -> (i32, String, String) {
+    let out = inspira(root)
+        .arg("check")
+        .args(files)
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+#[test]
+fn check_file_reports_only_that_files_problems_though_another_case_is_broken() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "term: bostad",
+        "term: bostader",
+    );
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("beta.md"), "{stderr}");
+    assert!(
+        stderr.contains("check passed: 0 errors, 0 warnings"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/beta.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("content/cases/beta.md:28:11"), "{stderr}");
+    assert!(
+        stderr.contains("check failed: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+
+    // The other case's error does not keep the named file's links from being checked.
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "[Beta](@/cases/beta.md)",
+        "[Beta](@/cases/betta.md)",
+    );
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[broken-link]"), "{stderr}");
+    assert!(stderr.contains("content/cases/alfa.md:55:"), "{stderr}");
+    assert!(!stderr.contains("beta.md:"), "{stderr}");
+    assert!(
+        stderr.contains("check failed: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_file_resolves_references_to_other_files() {
+    let root = fixture("basic");
+    // Alfa links to Beta in its text and lists it under `related:`; both resolve against Beta's file.
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    std::fs::remove_file(root.path().join("content/cases/beta.md")).unwrap();
+    let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("the link points to `@/cases/beta.md`, which does not exist"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("there is no case `beta`"), "{stderr}");
+    // The page that lists Beta is not among the files named, so its problem is not reported.
+    assert!(!stderr.contains("content/pages/om.md"), "{stderr}");
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("content/pages/om.md"), "{stderr}");
+}
+
+#[test]
+fn check_file_takes_paths_relative_to_the_working_folder_or_the_root() {
+    let root = fixture("basic");
+    let parent = root.path().parent().unwrap();
+    let name = root.path().file_name().unwrap().to_str().unwrap();
+    let from_parent = Command::cargo_bin("inspira")
+        .unwrap()
+        .current_dir(parent)
+        .env("NO_COLOR", "1")
+        .args([
+            "--root",
+            name,
+            "check",
+            &format!("{name}/content/cases/alfa.md"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        from_parent.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&from_parent.stderr)
+    );
+    let (code, _, stderr) = check_files(
+        root.path(),
+        &[
+            "content/cases/alfa.md",
+            "content/pages/om.md",
+            "content/vocabulary/focus-areas.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn check_file_that_does_not_exist_or_is_not_content_is_a_usage_error() {
+    let root = fixture("basic");
+    std::fs::write(root.path().join("README.md"), "# Läs mig\n").unwrap();
+    let (code, stdout, stderr) = check_files(
+        root.path(),
+        &["content/cases/alfaa.md", "README.md", "content/cases"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("error[not-content]: `content/cases/alfaa.md` finns inte"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: menade du `content/cases/alfa.md`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error[not-content]: `README.md` är ingen innehållsfil"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`content/cases` är en mapp, inte en fil"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("check passed"), "{stderr}");
+}
+
+#[test]
+fn check_file_as_json_counts_only_that_files_problems() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "term: bostad",
+        "term: bostader",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "source: rapport",
+        "source: raport",
+    );
+    let out = inspira(root.path())
+        .args(["check", "--format", "json", "content/cases/beta.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["errors"], 1, "{json}");
+    assert_eq!(json["diagnostics"][0]["code"], "unknown-source");
+    assert_eq!(json["diagnostics"][0]["file"], "content/cases/beta.md");
+}
+
+#[test]
+fn links_from_the_sites_root_are_warned_about_with_the_at_link_to_write() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "Alfa liknar [Beta](@/cases/beta.md)",
+        "Alfa liknar [Beta](/cases/beta/), [om](/integration/om/) och [jämför](/compare/)",
+    );
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "    label: Boende för alla\n",
+        "    label: Boende för alla\n    text: Som i [bostad](/terms/focus-areas/bostad/).\n",
+    );
+    edit(
+        root.path(),
+        "content/pages/om.md",
+        "[Alfa](@/cases/alfa.md)",
+        "[Alfa](/cases/alfa/#bakgrund)",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 0, "warnings do not stop the build: {stderr}");
+    assert!(
+        stderr.contains(
+            "warning[root-relative-link]: länken `/cases/beta/` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg\n  --> content/cases/alfa.md:56:20"
+        ),
+        "{stderr}"
+    );
+    for help in [
+        "help: skriv `@/cases/beta.md` i stället",
+        "help: skriv `@/pages/om.md` i stället",
+        "help: skriv `@/vocabulary/focus-areas.yaml#bostad` i stället",
+        "help: skriv `@/cases/alfa.md#bakgrund` i stället",
+        "help: länka till filen med @/ (@/cases/<slug>.md",
+    ] {
+        assert!(stderr.contains(help), "{help} in {stderr}");
+    }
+    assert!(stderr.contains("content/cases/alfa.md:35:"), "{stderr}");
+    assert!(stderr.contains("content/pages/om.md:8:15"), "{stderr}");
+    assert!(
+        stderr.contains("check passed: 0 errors, 5 warnings"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn values_the_site_would_not_show_are_warned_about_where_they_are_written() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "  adopted_by: Kommunfullmäktige\n",
+        "  adopted_by: Kommunfullmäktige\n  valid_until: 2018\n  url: www.alfa.se/strategi\n",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "  adopted: 2015\n",
+        "  adopted: 2015\n  status_checked: 2016\n",
+    );
+    edit(
+        root.path(),
+        "content/pages/om.md",
+        "menu: 5\n",
+        "menu: 5\npublication:\n  title: Testrapporten\n  publisher: Testförbundet\n  year: 2016\n  url: https://example.org/rapport.pdf\n",
+    );
+    let out = inspira(root.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "not-shown")
+        .map(|d| {
+            format!(
+                "{}:{} {}",
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "content/cases/alfa.md:12 `document.valid_until` används inte: utan `status_checked` eller `updated` går det inte att säga om giltighetstiden har gått ut",
+            "content/cases/alfa.md:13 `document.url` visas inte som länk: `www.alfa.se/strategi` börjar inte med https:// eller http://",
+            "content/cases/beta.md:11 `document.status_checked` visas inte: dokumentet har ingen `status`",
+            "content/pages/om.md:9 `publication.url` visas inte på webbplatsen",
+        ],
+        "{report}"
+    );
+    let help = |file: &str| {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "not-shown" && d["source_line"].as_str().unwrap().contains(file))
+            .map(|d| d["help"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        help("url: www"),
+        "skriv hela adressen, med https:// först, t.ex. https://www.alfa.se/strategi"
+    );
+
+    // With a status and the date it was checked, the same values are shown, and nothing is warned about.
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "  url: www.alfa.se/strategi\n",
+        "  url: https://www.alfa.se/strategi\n  status: gällande\n  status_checked: 2016\n",
+    );
+    edit(
+        root.path(),
+        "content/cases/beta.md",
+        "  status_checked: 2016\n",
+        "  status: ersatt\n  status_checked: 2016\n",
+    );
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 0);
+    assert!(!stderr.contains("not-shown]: `document"), "{stderr}");
 }

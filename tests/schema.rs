@@ -131,3 +131,31 @@ prints as `code` and that tools can rely on. Errors stop the build; warnings do 
 base is kept free of them. The table is generated from `Code` in `src/diagnostics.rs` (each variant's doc
 comment is its meaning); a test fails when they differ.
 ";
+
+#[test]
+fn the_table_of_warnings_in_contributing_is_generated_from_the_code() {
+    let path = root().join("CONTRIBUTING.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let (start, end) = ("<!-- warnings:start -->\n", "<!-- warnings:end -->");
+    let (Some(from), Some(to)) = (committed.find(start), committed.find(end)) else {
+        panic!("CONTRIBUTING.md has no {start:?} … {end:?} around its table of warnings");
+    };
+    let table = inspira::diagnostics::Code::warnings_table_sv();
+    let expected = format!("{}{start}{table}{}", &committed[..from], &committed[to..]);
+    if std::env::var_os("INSPIRA_WRITE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    assert!(
+        committed == expected,
+        "the table of warnings in CONTRIBUTING.md is out of date: run `INSPIRA_WRITE_DOCS=1 cargo test --test schema`"
+    );
+    for code in inspira::diagnostics::Code::ALL {
+        let warning = code.severity() == inspira::diagnostics::Severity::Warning;
+        assert_eq!(
+            warning,
+            code.meaning_sv().is_some(),
+            "{code}: every warning, and only a warning, says in Swedish what it means"
+        );
+    }
+}

@@ -2,7 +2,9 @@
 
 pub mod case;
 pub mod date;
+pub mod named;
 pub mod page;
+pub mod placeholder;
 pub mod source;
 pub mod stated;
 

@@ -441,7 +441,7 @@ fn check(site: &Site, cases: &BTreeSet<&str>, removed: bool) -> Diagnostics {
         found.extend(validate::validate_case(content, &site.vocabulary, case));
     }
     if removed {
-        found.extend(validate::validate_pages(content));
+        found.extend(validate::validate_pages(content, &site.vocabulary));
     }
     found.sort();
     found

@@ -10,11 +10,20 @@ use crate::content::{Case, Content, Page};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::vocabulary::{Dimension, Vocabulary};
 
+mod lines;
+mod links;
+mod not_shown;
+mod placeholders;
+
+use links::Targets;
+
 /// Below this, a case's description is too thin to be useful (the skeleton's comment does not count).
+/// This is the tool's floor for any site; the knowledge base in this repository asks more of its own
+/// cases (`tests/content.rs`, CONTRIBUTING.md).
 pub const MIN_DESCRIPTION_WORDS: usize = 150;
 
-/// Words of Markdown outside HTML comments.
-fn description_words(body: &str) -> usize {
+/// Words of Markdown outside HTML comments, as `check` counts a description.
+pub fn description_words(body: &str) -> usize {
     let mut words = 0;
     let mut rest = body;
     while let Some(start) = rest.find("<!--") {
@@ -33,22 +42,35 @@ const YAML_FIRST_LINE: usize = 2;
 /// Runs every cross-file check and returns what it found, sorted.
 pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     let slugs = case_slugs(content);
+    let pages = page_slugs(content);
+    let targets = Targets {
+        cases: &slugs,
+        pages: &pages,
+        vocabulary,
+    };
     let mut diagnostics = Diagnostics::new();
     let per_case: Vec<Diagnostics> = content
         .cases
         .par_iter()
-        .map(|c| check_case(c, vocabulary, &slugs))
+        .map(|c| check_case(c, &targets))
         .collect();
     for d in per_case {
         diagnostics.extend(d);
     }
-    diagnostics.extend(validate_pages(content));
+    for page in &content.pages {
+        diagnostics.extend(check_page(page, &targets));
+    }
     // Unused terms can only be judged when every case could be read.
     if content.unparsed_cases.is_empty() {
         diagnostics.extend(unused_terms(content, vocabulary));
     }
     diagnostics.sort();
     diagnostics
+}
+
+/// Every page's slug.
+fn page_slugs(content: &Content) -> BTreeSet<&str> {
+    content.pages.iter().map(|p| p.slug.as_str()).collect()
 }
 
 /// Every case's slug, the files that could not be parsed included: references to them are not errors.
@@ -64,18 +86,30 @@ fn case_slugs(content: &Content) -> BTreeSet<&str> {
 /// The checks of one case against the rest of the site, for `inspira serve` when only that case changed.
 pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) -> Diagnostics {
     let slugs = case_slugs(content);
-    let mut diagnostics = check_case(case, vocabulary, &slugs);
+    let pages = page_slugs(content);
+    let targets = Targets {
+        cases: &slugs,
+        pages: &pages,
+        vocabulary,
+    };
+    let mut diagnostics = check_case(case, &targets);
     diagnostics.sort();
     diagnostics
 }
 
 /// The checks of every free page against the cases, for `inspira serve` when cases were added or
 /// removed.
-pub fn validate_pages(content: &Content) -> Diagnostics {
+pub fn validate_pages(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     let slugs = case_slugs(content);
+    let pages = page_slugs(content);
+    let targets = Targets {
+        cases: &slugs,
+        pages: &pages,
+        vocabulary,
+    };
     let mut diagnostics = Diagnostics::new();
     for page in &content.pages {
-        diagnostics.extend(check_page(page, &slugs));
+        diagnostics.extend(check_page(page, &targets));
     }
     diagnostics.sort();
     diagnostics
@@ -107,7 +141,8 @@ fn field_line(text: &str, field: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> Diagnostics {
+fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
+    let (vocabulary, slugs) = (targets.vocabulary, targets.cases);
     let mut out = Diagnostics::new();
     let meta = &case.meta;
     let path = case.source.path.as_path();
@@ -131,8 +166,9 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
             );
         }
     }
+    // An empty reference is reported as an empty field, not as an unknown one.
     let check_source = |r: &Ref, out: &mut Diagnostics| {
-        if !source_ids.contains_key(r.value.as_str()) {
+        if !r.value.is_empty() && !source_ids.contains_key(r.value.as_str()) {
             let mut d = at_ref(
                 path,
                 text,
@@ -173,7 +209,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
     // Terms: every mapping names a term of the right vocabulary.
     let check_term = |dimension: Dimension, r: &Ref, out: &mut Diagnostics| {
         let terms = vocabulary.dimension(dimension);
-        if terms.get(&r.value).is_none() {
+        if !r.value.is_empty() && terms.get(&r.value).is_none() {
             let mut d = at_ref(
                 path,
                 text,
@@ -233,7 +269,20 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
         );
     }
 
-    out.extend(empty_fields(case));
+    let lines = lines::field_lines(text, case.body_line);
+    out.extend(placeholders::empty_fields(case, &lines));
+    out.extend(placeholders::placeholders(case, &lines));
+    out.extend(not_shown::case(case, &lines));
+    out.extend(links::root_relative_links(
+        &links::File {
+            path,
+            text,
+            body: &case.body,
+            body_line: case.body_line,
+            meta,
+        },
+        targets,
+    ));
 
     // Related cases exist.
     for r in &meta.related {
@@ -247,7 +296,7 @@ fn check_case(case: &Case, vocabulary: &Vocabulary, slugs: &BTreeSet<&str>) -> D
                 width,
                 Diagnostic::error(Code::SelfReference, "a case cannot be related to itself"),
             ));
-        } else if !slugs.contains(slug) {
+        } else if !slug.is_empty() && !slugs.contains(slug) {
             let mut d = at_span(
                 path,
                 text,
@@ -423,46 +472,6 @@ fn quote_attributions(case: &Case) -> Diagnostics {
     out
 }
 
-/// Fields left as `""` (as `inspira new case` writes them) are reported until they are filled in.
-fn empty_fields(case: &Case) -> Diagnostics {
-    let mut out = Diagnostics::new();
-    let text = case.source.text.as_str();
-    let yaml_end = case.body_line.saturating_sub(2);
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .take(yaml_end)
-        .skip(YAML_FIRST_LINE - 1)
-    {
-        let trimmed = line.trim_start();
-        let item = trimmed.strip_prefix("- ").unwrap_or(trimmed);
-        let Some((key, value)) = item.split_once(':') else {
-            continue;
-        };
-        let value = value.trim_start();
-        let Some(rest) = value
-            .strip_prefix("\"\"")
-            .or_else(|| value.strip_prefix("''"))
-        else {
-            continue;
-        };
-        let rest = rest.trim();
-        if rest.is_empty() || rest.starts_with('#') {
-            let column = line.len() - item.len() + 1;
-            out.push(
-                Diagnostic::error(Code::EmptyField, format!("`{}` is empty", key.trim()))
-                    .in_file(&case.source.path)
-                    .at(text, i + 1, column, key.trim().chars().count())
-                    .label("fill this in")
-                    .help(
-                        "write the value between the quotes, or remove the field if it is optional",
-                    ),
-            );
-        }
-    }
-    out
-}
-
 fn field_error(path: &std::path::Path, text: &str, field: &str, d: Diagnostic) -> Diagnostic {
     let d = d.in_file(path);
     match field_line(text, field) {
@@ -480,8 +489,21 @@ fn fact_warning(case: &Case, label: &str, message: &str, help: &str) -> Diagnost
         .help(help)
 }
 
-fn check_page(page: &Page, slugs: &BTreeSet<&str>) -> Diagnostics {
+fn check_page(page: &Page, targets: &Targets) -> Diagnostics {
+    let slugs = targets.cases;
     let mut out = Diagnostics::new();
+    let lines = lines::field_lines(&page.source.text, page.body_line);
+    out.extend(not_shown::page(page, &lines));
+    out.extend(links::root_relative_links(
+        &links::File {
+            path: &page.source.path,
+            text: &page.source.text,
+            body: &page.body,
+            body_line: page.body_line,
+            meta: &page.meta,
+        },
+        targets,
+    ));
     if page.meta.publication.is_some()
         && let Some(first) = page.meta.cases.first()
     {
