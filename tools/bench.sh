@@ -215,10 +215,14 @@ wait_for() {
   grep -- "$pattern" "$log" | tail -n 1
 }
 
-# incremental CORPUS OUT LOG: `inspira serve` on the corpus; edits one case's description, then what lists
-# show of it, then adds and removes a case, and prints what serve reported for each. Edits the corpus.
+# incremental CORPUS OUT LOG: `inspira serve` on the corpus; makes each kind of one-case change REPEAT
+# times (default 5) to the middle case in the case order: its description, its summary (what lists
+# show), its title (moving it to the front of the order and back), one of its terms, and a copy of it
+# added and removed again. Prints every time serve reported and the median of each kind. Edits the
+# corpus.
 incremental() {
-  local corpus=$1 out=$2 log=$3 pid file slug copy updates=0 builds=1 line
+  local corpus=$1 out=$2 log=$3 pid file slug copy updates=0 line kind k times
+  local repeat=${REPEAT:-5}
   "$inspira" --root "$corpus" serve --output "$out" --port 4591 >"$log" 2>&1 &
   pid=$!
   if ! wait_for "$log" '^Serving ' 1 900 >/dev/null; then
@@ -227,36 +231,56 @@ incremental() {
   fi
   file=$(find "$corpus/content/cases" -name '*.md' | sort | awk '{ f[NR] = $0 } END { print f[int((NR + 1) / 2)] }')
   slug=$(basename "$file" .md)
+  # change KIND: waits for serve's report of the change just made and records its time.
+  change() {
+    updates=$((updates + 1))
+    line=$(wait_for "$log" '^Updated ' "$updates" 900) || return 1
+    printf '    %-12s %s\n' "$1:" "$line"
+    times[$1]+="$(echo "$line" | grep -oE '[0-9]+ ms$' | grep -oE '[0-9]+') "
+    sleep 1
+  }
+  # in_place FILE AWK: rewrites FILE through the awk program, in place (a temporary file next to it
+  # would be a change of its own).
+  in_place() {
+    awk "$2" "$1" >"$out.edit" && cat "$out.edit" >"$1" && rm "$out.edit"
+  }
+  declare -A times
   sleep 1
-  # 1. The description (the Markdown body): only the case page shows it.
-  printf '\nEtt nytt stycke om hur uppföljningen gick.\n' >>"$file"
-  updates=$((updates + 1))
-  line=$(wait_for "$log" '^Updated ' "$updates" 120) || { kill "$pid"; return 1; }
-  echo "    edit of $slug's description:      $line"
-  sleep 1
-  # 2. The summary: lists, the comparison pages and term pages show it.
-  # (a plain scalar gets a word at the end of its line; a folded `>-` one at the end of its first line)
-  awk 'd == 0 && /^summary: >-?$/ { print; getline; print $0 " Reviderad."; d = 1; next }
-       d == 0 && /^summary: / { print $0 " Reviderad."; d = 1; next } { print }' "$file" >"$out.summary"
-  cat "$out.summary" >"$file" # in place: a temporary file next to it would be a change of its own
-  rm "$out.summary"
-  updates=$((updates + 1))
-  line=$(wait_for "$log" '^Updated ' "$updates" 300) || { kill "$pid"; return 1; }
-  echo "    edit of $slug's summary:          $line"
-  sleep 1
-  # 3. A new case, then 4. its removal: full builds.
-  copy="$corpus/content/cases/$slug-kopia.md"
-  cp "$file" "$copy"
-  builds=$((builds + 1))
-  line=$(wait_for "$log" '^Built ' "$builds" 900) || { kill "$pid"; return 1; }
-  echo "    a case added (full build):         $line"
-  sleep 1
-  rm "$copy"
-  builds=$((builds + 1))
-  line=$(wait_for "$log" '^Built ' "$builds" 900) || { kill "$pid"; return 1; }
-  echo "    the case removed (full build):     $line"
+  local title term other_term
+  title=$(grep -m1 '^title: ' "$file" | cut -d' ' -f2-)
+  # The case's first term, and the term most often first in other cases that it does not use.
+  term=$(grep -m1 '^  - term: ' "$file" | awk '{ print $3 }')
+  other_term=$(find "$corpus/content/cases" -name '*.md' -print0 | xargs -0 awk 'FNR == 1 { d = 0 } /^  - term: / && !d { print $3; d = 1 }' \
+    | grep -vxF -f <(grep '^  - term: ' "$file" | awk '{ print $3 }') | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+  for k in $(seq "$repeat"); do
+    # The description (the Markdown body): only the case page shows it.
+    printf '\nEtt nytt stycke om hur uppföljningen gick.\n' >>"$file"
+    change description || break
+    # The summary: lists, the comparison pages and term pages show it. (A plain scalar gets a word
+    # at the end of its line; a folded `>-` one at the end of its first line.)
+    in_place "$file" 'd == 0 && /^summary: >-?$/ { print; getline; print $0 " Reviderad."; d = 1; next }
+       d == 0 && /^summary: / { print $0 " Reviderad."; d = 1; next } { print }'
+    change summary || break
+    # The title, alternately first in the order and back in the middle.
+    if [ $((k % 2)) = 1 ]; then kind="Aaa $title"; else kind=$title; fi
+    in_place "$file" "/^title: / && d == 0 { print \"title: $kind\"; d = 1; next } { print }"
+    change title || break
+    # A term: the first one becomes another, or back.
+    if [ $((k % 2)) = 1 ]; then kind="$term/$other_term"; else kind="$other_term/$term"; fi
+    in_place "$file" "/^  - term: / && d == 0 { sub(/ ${kind%/*}\$/, \" ${kind#*/}\"); d = 1 } { print }"
+    change term || break
+    # A new case, then its removal.
+    copy="$corpus/content/cases/$slug-kopia-$k.md"
+    cp "$file" "$copy"
+    change added || break
+    rm "$copy"
+    change removed || break
+  done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  for kind in description summary title term added removed; do
+    printf '    median %-12s %s ms\n' "$kind:" "$(echo "${times[$kind]}" | tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+  done
 }
 
 summary=()

@@ -80,6 +80,13 @@ pub struct Fingerprints<'v> {
     listed: Vec<u64>,
 }
 
+/// The numbers in order: what a set of cases shows when their order does not matter.
+fn sorted(numbers: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut numbers: Vec<u64> = numbers.collect();
+    numbers.sort_unstable();
+    numbers
+}
+
 fn hash(value: impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
     value.hash(&mut h);
@@ -107,16 +114,14 @@ impl<'v> Fingerprints<'v> {
                 .map(|p| (&p.booklet_url, &p.cases))
                 .collect::<Vec<_>>(),
         ));
-        let facets = hash(stamps.iter().map(|s| s.facets).collect::<Vec<_>>());
+        // The filters count cases whatever their order: a case moving in the order changes no count.
+        let facets = hash(sorted(stamps.iter().map(|s| s.facets)));
         let cooccurring = views
             .index
             .terms()
             .map(|(dimension, id, usages)| {
-                let mut h = DefaultHasher::new();
-                for u in usages {
-                    stamps[u.case.index()].terms.hash(&mut h);
-                }
-                ((dimension, id), h.finish())
+                let terms = sorted(usages.iter().map(|u| stamps[u.case.index()].terms));
+                ((dimension, id), hash(terms))
             })
             .collect();
         let listed = content
