@@ -1,5 +1,5 @@
 //! The search index behind `inspira serve`: rebuilt on a thread of its own after each incremental
-//! update, so an edit's pages never wait for it. Requests coalesce: while one index is being built,
+//! update, so an edit's pages never wait for it, nor share the rendering threads with it. Requests coalesce: while one index is being built,
 //! newer requests replace each other and only the latest is built next. Only the files whose bytes
 //! changed are written, each atomically.
 
@@ -88,6 +88,13 @@ impl Drop for IndexWorker {
 fn run(shared: &Shared) {
     // What the last bundle written holds, by path: its files' checksums.
     let mut written: Option<BTreeMap<String, u32>> = None;
+    // The index is built on one thread of its own, not on the pool that renders the pages: the next
+    // edit's pages then never queue behind the index of the last one.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .thread_name(|_| "inspira-search-index".into())
+        .build()
+        .ok();
     loop {
         let request = {
             let mut state = shared.lock();
@@ -107,7 +114,12 @@ fn run(shared: &Shared) {
         };
         // An index that cannot be built leaves the previous one in place; the pages are up to date
         // either way, and the next full build reports the problem.
-        if let Ok(bundle) = search::build_index(&request.language, request.documents) {
+        let build = || search::build_index(&request.language, request.documents);
+        let built = match &pool {
+            Some(pool) => pool.install(build),
+            None => build(),
+        };
+        if let Ok(bundle) = built {
             written = write_changed(&request.output, &bundle, written.as_ref()).ok();
         }
         shared.lock().busy = false;
