@@ -77,7 +77,7 @@ codes! {
     DuplicateSlug = "duplicate-slug", Error;
     /// A field is written as `""`: empty text, as `inspira new case` leaves it to be filled in.
     EmptyField = "empty-field", Error;
-    /// A value is still the placeholder that `inspira new case` wrote: the year `0000` in a date (`0` as a source's `year`), the source id `kalla-1`, a key figure of `0` with no `note` saying it is really 0, or the skeleton's instructions in the description.
+    /// A value is still the placeholder that `inspira new case` wrote: the year `0000` in a date (`0` as a source's `year`), the source id `kalla-1`, a key figure of `0` whose date or source is still the skeleton's, or the skeleton's instructions in the description.
     Placeholder = "placeholder", Error;
     /// A `term:` or `step:` is not an id in the vocabulary.
     UnknownTerm = "unknown-term", Error;

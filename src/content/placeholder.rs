@@ -16,7 +16,8 @@ pub const YEAR: u16 = 0;
 /// The id of the skeleton's one source, which all its `source:` fields name.
 pub const SOURCE_ID: &str = "kalla-1";
 
-/// The value of the skeleton's key figure. A real figure of 0 is told apart by a `note:` saying so.
+/// The value of the skeleton's key figure. It counts as left from the skeleton only while the
+/// figure's date or source is too: a real figure can be 0.
 pub const FIGURE: f64 = 0.0;
 
 /// How the skeleton's instructions in the description begin; the rest may be edited or not.

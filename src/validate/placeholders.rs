@@ -87,11 +87,17 @@ pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
     );
     let mut dated = 0;
     for (i, fact) in meta.facts.iter().enumerate() {
+        // A figure of 0 is real once its date or its source is filled in.
+        let unfilled = fact.date.as_ref().is_some_and(placeholder::is_sourced_year)
+            || fact
+                .source
+                .as_ref()
+                .is_some_and(|s| s.value == placeholder::SOURCE_ID);
         field(
-            placeholder::is_figure(fact.value, fact.note.as_deref()),
+            unfilled && placeholder::is_figure(fact.value, fact.note.as_deref()),
             "facts[].value",
             i,
-            "skriv siffran ur källan, utan mellanslag och med punkt som decimaltecken; är den verkligen 0, förklara det i `note:`",
+            "skriv siffran ur källan, utan mellanslag och med punkt som decimaltecken; är den verkligen 0, räcker det att datum och källa är ifyllda",
         );
         if let Some(date) = &fact.date {
             field(
