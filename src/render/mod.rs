@@ -89,11 +89,7 @@ impl Renderer<'_> {
     /// Each page's fingerprint, by the file it is written to: what [`Renderer::render_changed`]
     /// compares with.
     pub fn fingerprints(&self, p: &Prepared) -> PageFingerprints {
-        let fingerprints = Fingerprints::new(&p.views, self.content);
-        pages::jobs(self.input(p))
-            .par_iter()
-            .map(|job| (job.file(), fingerprints.of(&job.deps)))
-            .collect()
+        fingerprint(&p.views, self.content, &pages::jobs(self.input(p)))
     }
 
     /// Renders the pages whose fingerprint is not in `before` (new pages, and pages that show
@@ -105,10 +101,16 @@ impl Renderer<'_> {
         before: &PageFingerprints,
         sink: &dyn Sink,
     ) -> Result<Changed, Vec<Diagnostic>> {
-        let now = self.fingerprints(p);
-        let written = self.render(p, sink, None, &|job| {
-            before.get(&job.file()) != now.get(&job.file())
-        })?;
+        let jobs = pages::jobs(self.input(p));
+        let now = fingerprint(&p.views, self.content, &jobs);
+        let changed = jobs
+            .into_iter()
+            .filter(|job| {
+                let file = job.file();
+                before.get(&file) != now.get(&file)
+            })
+            .collect();
+        let written = self.render(p, sink, None, changed)?;
         let removed = before
             .keys()
             .filter(|file| !now.contains_key(*file))
@@ -143,22 +145,18 @@ impl Renderer<'_> {
         sink: &dyn Sink,
         search: Option<&search::Indexer>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
-        self.render(p, sink, search, &|_| true)
+        self.render(p, sink, search, pages::jobs(self.input(p)))
     }
 
-    /// Renders the pages `select` accepts.
+    /// Renders `jobs`.
     fn render(
         &self,
         p: &Prepared,
         sink: &dyn Sink,
         search: Option<&search::Indexer>,
-        select: &(dyn Fn(&pages::Job) -> bool + Sync),
+        jobs: Vec<pages::Job>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
         let base_path = p.views.base_path.as_str();
-        let jobs: Vec<pages::Job> = pages::jobs(self.input(p))
-            .into_iter()
-            .filter(|job| select(job))
-            .collect();
         let written: Vec<String> = jobs.iter().map(pages::Job::file).collect();
         let rendered: Vec<Result<Option<search::Document>, Diagnostic>> = jobs
             .par_iter()
@@ -272,6 +270,14 @@ impl Renderer<'_> {
         global.insert("t", &views.strings);
         Ok(tera)
     }
+}
+
+/// Each of `jobs`' pages' fingerprint, by the file it is written to.
+fn fingerprint(views: &Views, content: &Content, jobs: &[pages::Job]) -> PageFingerprints {
+    let fingerprints = Fingerprints::new(views, content);
+    jobs.par_iter()
+        .map(|job| (job.file(), fingerprints.of(&job.deps)))
+        .collect()
 }
 
 /// The main menu: the site's sections, then the free pages that ask to be in it.
