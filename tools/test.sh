@@ -49,5 +49,19 @@ check "cargo clippy --all-targets -- -D warnings" cargo clippy --all-targets --q
 suite "cargo nextest" cargo nextest run --no-fail-fast --color never
 suite "browser suite" bash tools/browser-test.sh
 
+# The benchmark corpus (examples/synthetic.rs) must stay a valid site: a check that starts rejecting
+# what it generates would otherwise show up only in the next benchmark.
+synthetic_check() {
+  local dir
+  dir=$(mktemp -d)
+  cargo run --release --quiet --example synthetic -- "$dir/site" 300 --seed 42 >/dev/null 2>&1 &&
+    cargo run --release --quiet -- --root "$dir/site" check >"$dir/check.txt" 2>&1
+  local status=$?
+  [ "$status" -eq 0 ] || grep -A6 '^error' "$dir/check.txt" | head -n 40
+  rm -rf "$dir"
+  return "$status"
+}
+check "the 300-case benchmark corpus passes inspira check" synthetic_check
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
