@@ -40,6 +40,32 @@ impl<T> IndexMut<CaseId> for Vec<T> {
     }
 }
 
+/// A free page (about, a publication): its position in `Content::pages` (sorted by menu position,
+/// title and slug), which the page views share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(u32);
+
+impl PageId {
+    /// The page at position `index`.
+    pub fn new(index: usize) -> PageId {
+        PageId(u32::try_from(index).expect("fewer than 4 billion pages"))
+    }
+
+    /// Its position among the pages.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Storage by page: `pages[id]` for anything kept in page order.
+impl<T> Index<PageId> for Vec<T> {
+    type Output = T;
+
+    fn index(&self, id: PageId) -> &T {
+        &self[id.index()]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +76,11 @@ mod tests {
         let ids: Vec<CaseId> = CaseId::all(titles.len()).collect();
         assert_eq!(titles[ids[1]], "Beta");
         assert!(ids[0] < ids[1]);
+    }
+
+    #[test]
+    fn a_page_id_indexes_what_is_kept_in_page_order() {
+        let slugs: Vec<&str> = ["om", "publikation"].into();
+        assert_eq!(slugs[PageId::new(1)], "publikation");
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Input, Job, crumb, page_context};
+use crate::model::PageId;
 use crate::routes::Route;
 use crate::theme::strings::Strings;
 use crate::view::Deps;
@@ -14,6 +15,7 @@ use crate::view::values::{DimensionView, PageView};
 pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
     let (views, strings) = (input.views, input.strings());
     for (i, page) in views.pages.iter().enumerate() {
+        let i = PageId::new(i);
         jobs.push(
             Job::new(Route::Page(&page.slug), "page.html", move || {
                 let mut ctx = page_context(

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::Views;
 use crate::content::Content;
-use crate::model::CaseId;
+use crate::model::{CaseId, PageId};
 use crate::vocabulary::Dimension;
 
 /// What a page shows of the content. Anything not narrowed down shows every case.
@@ -39,10 +39,10 @@ pub enum Deps {
     Term(Dimension, String, Range<usize>),
     /// One page of the case list: the cases in this range, and the filters' counts over all cases.
     CaseList(Range<usize>),
-    /// Free page `i`, which may list cases (their titles and summaries).
-    Page(usize),
-    /// The booklet of free page `i`: its cases in full.
-    Booklet(usize),
+    /// A free page, which may list cases (their titles and summaries).
+    Page(PageId),
+    /// The booklet of a free page: its cases in full.
+    Booklet(PageId),
 }
 
 impl Deps {
@@ -76,7 +76,7 @@ pub struct Fingerprints<'v> {
     counts: u64,
     /// Per term: the terms of every case using it (what the terms used alongside it come from).
     cooccurring: HashMap<(Dimension, &'v str), u64>,
-    /// Per free page: the views of the cases it lists.
+    /// Per free page (by [`PageId`]): the views of the cases it lists.
     listed: Vec<u64>,
 }
 
@@ -191,9 +191,9 @@ impl<'v> Fingerprints<'v> {
             Deps::CaseList(range) => hash((3, stamps.len(), self.facets, briefs(range))),
             Deps::Page(k) => views
                 .pages
-                .get(*k)
+                .get(k.index())
                 .map_or(0, |page| hash((4, &page.booklet_url, &page.cases))),
-            Deps::Booklet(k) => hash((5, self.listed.get(*k))),
+            Deps::Booklet(k) => hash((5, self.listed.get(k.index()))),
         }
     }
 }
