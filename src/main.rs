@@ -12,7 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use inspira::diagnostics::Diagnostics;
+use inspira::diagnostics::{self, Diagnostics, Lang, Text};
+use inspira::msg;
 use inspira::site::{self, BuildReport};
 use inspira::vocabulary::Vocabulary;
 use inspira::{scaffold, schema, serve};
@@ -31,6 +32,11 @@ struct Cli {
     /// The site folder: the one with inspira.toml and content/.
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     root: PathBuf,
+
+    /// The language of messages: sv (Swedish) or en (English). Without it, the site's
+    /// `diagnostics_language`, else its `language`, decides; Swedish if neither is English.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
 
     #[command(subcommand)]
     command: Command,
@@ -99,6 +105,12 @@ enum NewWhat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Sv,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -106,6 +118,11 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    diagnostics::set_language(match cli.lang {
+        Some(LangArg::Sv) => Lang::Sv,
+        Some(LangArg::En) => Lang::English,
+        None => inspira::config::diagnostics_language(&cli.root),
+    });
     match cli.command {
         Command::Build {
             output,
@@ -178,11 +195,12 @@ fn main() -> ExitCode {
             match format {
                 Format::Text => {
                     print_diagnostics(&diagnostics);
-                    if diagnostics.has_errors() {
-                        eprintln!("{}", summary("check failed", &diagnostics));
+                    let outcome = if diagnostics.has_errors() {
+                        "summary-check-failed"
                     } else {
-                        eprintln!("{}", summary("check passed", &diagnostics));
-                    }
+                        "summary-check-passed"
+                    };
+                    eprintln!("{}", summary(outcome, &diagnostics));
                 }
                 Format::Json => {
                     let json = serde_json::json!({
@@ -291,37 +309,37 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn summary(what: &str, diagnostics: &Diagnostics) -> String {
-    format!(
-        "{what}: {}, {}",
-        plural(diagnostics.error_count(), "error", "errors"),
-        plural(diagnostics.warning_count(), "warning", "warnings")
-    )
+/// The last line of `check` or a failed `build`: the catalogue's `outcome`, with the counts.
+fn summary(outcome: &'static str, diagnostics: &Diagnostics) -> String {
+    Text::new(outcome)
+        .arg(
+            "errors",
+            msg!("count-errors", count = diagnostics.error_count()),
+        )
+        .arg(
+            "warnings",
+            msg!("count-warnings", count = diagnostics.warning_count()),
+        )
+        .to_string()
 }
 
 fn report_build(result: &Result<BuildReport, Diagnostics>) {
     match result {
         Ok(report) => {
             print_diagnostics(&report.warnings);
-            eprintln!(
-                "Built {} cases into {} ({} files, {}) in {} ms",
-                report.cases,
-                report.output.display(),
-                report.files,
-                plural(report.warnings.warning_count(), "warning", "warnings"),
-                report.elapsed.as_millis()
+            let built = msg!(
+                "summary-built",
+                cases = report.cases,
+                output = report.output.display().to_string(),
+                files = report.files,
+                warnings = msg!("count-warnings", count = report.warnings.warning_count()),
+                ms = u64::try_from(report.elapsed.as_millis()).unwrap_or(u64::MAX)
             );
+            eprintln!("{built}");
         }
         Err(diagnostics) => {
             print_diagnostics(diagnostics);
-            eprintln!(
-                "{}; the previous output was left untouched",
-                summary("build failed", diagnostics)
-            );
+            eprintln!("{}", summary("summary-build-failed", diagnostics));
         }
     }
 }

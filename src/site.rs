@@ -195,7 +195,10 @@ impl Site {
         let started = Instant::now();
         progress.stage("Preparing the views", false);
         let renderer = self.renderer(live_reload);
-        let prepared = renderer.prepare().map_err(diagnostics)?;
+        let prepared = renderer.prepare().map_err(|mut problems| {
+            validate::links::suggest_cases_by_title(&mut problems, &self.content);
+            diagnostics(problems)
+        })?;
         stages.push(Stage::since("prepare", started));
         progress.stage("Rendering the pages", true);
         let started = Instant::now();
@@ -313,7 +316,10 @@ pub fn build_full(
     stages.push(Stage::since("load and check", started));
     if let Some(url) = base_url {
         site.config.base_url = crate::config::normalise_base_url(url).map_err(|m| {
-            Diagnostics::from(Diagnostic::error(Code::BaseUrl, format!("--base-url {m}")))
+            Diagnostics::from(Diagnostic::error(
+                Code::BaseUrl,
+                crate::msg!("base-url-option", problem = m),
+            ))
         })?;
     }
     let output = site.output_dir(output);
@@ -399,7 +405,9 @@ fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok((site, mut warnings)) => {
-            warnings.extend(site.renderer(false).check());
+            let mut rendered = site.renderer(false).check();
+            validate::links::suggest_cases_by_title(&mut rendered, &site.content);
+            warnings.extend(rendered);
             warnings.sort();
             warnings
         }
@@ -453,6 +461,8 @@ fn check_everything(root: &Path) -> (Diagnostics, Diagnostics) {
         theme: &theme,
         live_reload: false,
     };
-    found.extend(renderer.check());
+    let mut rendered = renderer.check();
+    validate::links::suggest_cases_by_title(&mut rendered, &content);
+    found.extend(rendered);
     (found, Diagnostics::new())
 }

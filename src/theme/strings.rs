@@ -168,6 +168,10 @@ mod tests {
             &[("de.toml".into(), "skip_link = \"Zum Inhalt\"\n".into())],
         )
         .unwrap_err();
-        assert!(err.message.contains("texts are missing"), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("texts are missing"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -1,0 +1,430 @@
+//! A YAML or type error in front matter, put into the contributor's words: the real line and column,
+//! what is wrong, and the fix (`rad 75 börjar med en tabb; …`, `lägg till county: Skåne län efter place:`).
+//!
+//! serde-saphyr reports some errors a line early (a tab), or where the mapping ends (a missing field),
+//! and passes our own type errors (dates) on as text; this module finds the place the contributor must
+//! edit and says what to write there.
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Code, Diagnostic, Text, did_you_mean, did_you_mean_among, parse_unknown};
+use crate::msg;
+
+use super::date;
+use super::source::SourceFile;
+
+/// Swedish names a contributor may write for a field (the words the site and the guide use).
+const FIELD_ALIASES: &[(&str, &[&str])] = &[
+    ("title", &["titel", "namn", "rubrik"]),
+    ("kind", &["typ", "sort"]),
+    ("place", &["ort", "plats", "kommun"]),
+    ("county", &["län"]),
+    ("summary", &["sammanfattning", "ingress"]),
+    ("updated", &["uppdaterad", "uppdaterat"]),
+    ("document", &["dokument", "strategidokument"]),
+    ("facts", &["fakta", "nyckeltal"]),
+    ("process", &["processen", "arbetsprocess"]),
+    ("steps", &["steg", "processteg"]),
+    ("focus_areas", &["fokusområden", "fokusområde", "fokus"]),
+    ("success_factors", &["framgångsfaktorer", "framgångsfaktor"]),
+    ("organisation", &["organisering", "styrning"]),
+    ("target_groups", &["målgrupper", "målgrupp"]),
+    ("child_perspective", &["barnperspektiv", "barnperspektivet"]),
+    ("follow_up", &["uppföljning"]),
+    ("next_steps", &["nästa steg", "fortsättning"]),
+    ("quotes", &["citat"]),
+    ("series", &["serier", "dataserier", "tidsserier"]),
+    ("related", &["relaterade", "liknande"]),
+    ("sources", &["källor"]),
+    ("source", &["källa"]),
+    ("label", &["etikett", "benämning"]),
+    ("date", &["datum"]),
+    ("value", &["värde"]),
+    ("unit", &["enhet"]),
+    ("note", &["anmärkning", "kommentar"]),
+    ("speaker", &["talare"]),
+    ("adopted", &["antagen", "antaget"]),
+    ("adopted_by", &["antagen av", "beslutad av"]),
+    ("published", &["publicerad", "utgiven"]),
+    ("publisher", &["utgivare"]),
+    ("year", &["år", "årtal"]),
+    ("term", &["begrepp"]),
+    ("step", &["processteg"]),
+    ("goals", &["mål"]),
+    ("indicators", &["indikatorer"]),
+];
+
+/// The län, for suggesting `county:` from the place or title.
+const COUNTIES: &[(&str, &str)] = &[
+    ("Stockholm", "Stockholms län"),
+    ("Uppsala", "Uppsala län"),
+    ("Södermanland", "Södermanlands län"),
+    ("Östergötland", "Östergötlands län"),
+    ("Jönköping", "Jönköpings län"),
+    ("Kronoberg", "Kronobergs län"),
+    ("Kalmar", "Kalmar län"),
+    ("Gotland", "Gotlands län"),
+    ("Blekinge", "Blekinge län"),
+    ("Skåne", "Skåne län"),
+    ("Halland", "Hallands län"),
+    ("Västra Götaland", "Västra Götalands län"),
+    ("Värmland", "Värmlands län"),
+    ("Örebro", "Örebro län"),
+    ("Västmanland", "Västmanlands län"),
+    ("Dalarna", "Dalarnas län"),
+    ("Gävleborg", "Gävleborgs län"),
+    ("Västernorrland", "Västernorrlands län"),
+    ("Jämtland", "Jämtlands län"),
+    ("Västerbotten", "Västerbottens län"),
+    ("Norrbotten", "Norrbottens län"),
+];
+
+/// The example a help text shows for a field the guide's example case has a simple value for.
+fn example_value(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "title" | "place" => "Gislaved",
+        "kind" => "kommun",
+        "county" => "Jönköpings län",
+        "type" => "strategi",
+        "source" => "ksl-2016",
+        _ => return None,
+    })
+}
+
+/// The diagnostic for `error`, raised parsing the YAML of `file` that starts at line `first_line`.
+pub fn explain<T: DeserializeOwned>(
+    file: &SourceFile,
+    error: &serde_saphyr::Error,
+    first_line: usize,
+) -> Diagnostic {
+    let raw = without_location(error);
+    let message = raw.as_str();
+    let text = file.text.as_str();
+    let (line, column) = match error.location() {
+        Some(loc) => (
+            usize::try_from(loc.line()).unwrap_or(1) + first_line - 1,
+            usize::try_from(loc.column()).unwrap_or(1).max(1),
+        ),
+        None => (0, 0),
+    };
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let d = |message: Text| Diagnostic::error(Code::Yaml, message).in_file(&file.path);
+    let at_token = |d: Diagnostic| {
+        if line == 0 {
+            d
+        } else {
+            d.at(text, line, column, token_width(line_text, column))
+        }
+    };
+
+    if (message.contains("found a tab") || message.contains("tab character"))
+        && let Some((tab_line, tab_column)) = find_tab(text, line.max(first_line))
+    {
+        let leading = text
+            .lines()
+            .nth(tab_line - 1)
+            .is_some_and(|l| l.chars().take(tab_column - 1).all(char::is_whitespace));
+        let (message, help) = if leading {
+            (
+                msg!("yaml-tab-indent", line = tab_line),
+                msg!("yaml-tab-indent-help"),
+            )
+        } else {
+            (msg!("yaml-tab", line = tab_line), msg!("yaml-tab-help"))
+        };
+        return d(message)
+            .at(text, tab_line, tab_column, 1)
+            .label(msg!("yaml-tab-label"))
+            .help(help);
+    }
+
+    if let Some((field, candidates)) = parse_unknown(message, "field") {
+        let aliases = FIELD_ALIASES
+            .iter()
+            .filter(|(name, _)| candidates.contains(name))
+            .flat_map(|(name, words)| words.iter().map(move |w| (*name, *w)));
+        let named = candidates.iter().map(|c| (*c, *c)).chain(aliases);
+        let help = match did_you_mean_among(field, named) {
+            Some(best) => msg!(
+                "yaml-unknown-field-did-you-mean",
+                name = best,
+                fields = candidates.join(", ")
+            ),
+            None => msg!("yaml-unknown-field-help", fields = candidates.join(", ")),
+        };
+        return at_token(d(msg!("yaml-unknown-field", field = field)))
+            .label(msg!("yaml-unknown-field-label"))
+            .help(help);
+    }
+    if let Some((value, candidates)) = parse_unknown(message, "variant") {
+        let help = match did_you_mean(value, candidates.iter().copied()) {
+            Some(best) => msg!(
+                "yaml-unknown-value-did-you-mean",
+                name = best,
+                values = candidates.join(", ")
+            ),
+            None => msg!("yaml-unknown-value-help", values = candidates.join(", ")),
+        };
+        return at_token(d(msg!("yaml-unknown-value", value = value)))
+            .label(msg!("yaml-unknown-value-label"))
+            .help(help);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return missing_field::<T>(file, field, line, first_line);
+    }
+    if message.contains("invalid floating point")
+        || message.contains("invalid type") && message.contains("f64")
+    {
+        return at_token(d(msg!("yaml-not-a-number")))
+            .label(msg!("yaml-not-a-number-label"))
+            .help(msg!("yaml-not-a-number-help"));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return at_token(d(msg!("yaml-duplicate-key", key = key)))
+            .label(msg!("yaml-duplicate-key-label"))
+            .help(msg!("yaml-duplicate-key-help", key = key));
+    }
+    if message == "expected string scalar" {
+        return at_token(d(msg!("yaml-not-text")))
+            .label(msg!("yaml-not-text-label"))
+            .help(msg!("yaml-not-text-help"));
+    }
+    if let Some(problem) = date_problem(message) {
+        let value = quoted(message).unwrap_or_default();
+        let mut diagnostic = d(problem).label(msg!("yaml-date-label"));
+        if line > 0 {
+            diagnostic = diagnostic.at(text, line, column, value_width(line_text, column));
+        }
+        return diagnostic.help(match date::suggest_iso(value) {
+            Some(iso) => msg!("yaml-date-suggestion", date = iso),
+            None => msg!("yaml-date-help"),
+        });
+    }
+    at_token(d(msg!("yaml-other", problem = message))).help(msg!("yaml-other-help"))
+}
+
+/// The library's message without the position it appends (we give our own).
+fn without_location(error: &serde_saphyr::Error) -> String {
+    let raw = error.to_string();
+    match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    }
+}
+
+/// Our own date errors (from `date::PartialDate::parse`), in the catalogue's words.
+fn date_problem(message: &str) -> Option<Text> {
+    let value = quoted(message)?;
+    let rest = message.get(value.len() + 2..)?.trim_start();
+    if rest.starts_with("is not a date") {
+        return Some(msg!("yaml-not-a-date", value = value));
+    }
+    if let Some(month) = rest.strip_prefix("has month ") {
+        let month = month.split(';').next().unwrap_or(month);
+        return Some(msg!("yaml-date-month", value = value, month = month));
+    }
+    if let Some(detail) = rest.strip_prefix("is not a real date: ") {
+        // "month 02 of 2021 has 28 days"
+        let words: Vec<&str> = detail.split_whitespace().collect();
+        if let [_, month, _, year, _, days, ..] = words.as_slice() {
+            return Some(msg!(
+                "yaml-date-day",
+                value = value,
+                month = *month,
+                year = *year,
+                days = *days
+            ));
+        }
+        return Some(msg!("yaml-not-a-date", value = value));
+    }
+    None
+}
+
+/// The text between the first pair of backticks.
+fn quoted(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix('`')?;
+    Some(&rest[..rest.find('`')?])
+}
+
+/// Where the required `field` must go. At the top level, that is after the field the content model puts
+/// before it (`county` after `place`), with the county suggested from the place when it names a län.
+fn missing_field<T: DeserializeOwned>(
+    file: &SourceFile,
+    field: &str,
+    line: usize,
+    first_line: usize,
+) -> Diagnostic {
+    let text = file.text.as_str();
+    let d = Diagnostic::error(Code::Yaml, msg!("yaml-missing-field", field = field))
+        .in_file(&file.path);
+    let reported = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let top_level = !reported.starts_with([' ', '-']);
+    let order = field_order::<T>();
+    if top_level && let Some(position) = order.iter().position(|f| f == field) {
+        let front_matter = text.lines().enumerate().skip(first_line - 1);
+        let before = order[..position].iter().rev().find_map(|name| {
+            front_matter
+                .clone()
+                .find(|(_, l)| {
+                    l.strip_prefix(name.as_str())
+                        .is_some_and(|r| r.starts_with(':'))
+                })
+                .map(|(i, _)| (format!("{name}:"), i + 1))
+        });
+        let derived = match field {
+            "county" => county_from(text),
+            _ => None,
+        };
+        let (at, after) = match before {
+            Some((after, at)) => (at, after),
+            None => (first_line.saturating_sub(1).max(1), "---".to_string()),
+        };
+        let help = match (derived, example_value(field)) {
+            (Some(value), _) => msg!(
+                "yaml-missing-field-after-help",
+                line = format!("{field}: {value}"),
+                after = &after
+            ),
+            (None, Some(example)) => msg!(
+                "yaml-missing-field-after-example-help",
+                field = field,
+                after = &after,
+                example = format!("{field}: {example}")
+            ),
+            (None, None) => msg!(
+                "yaml-missing-field-after-plain-help",
+                field = field,
+                after = &after
+            ),
+        };
+        // After a section (`facts:` and its list), the new field goes before the next top-level line.
+        let next = text
+            .lines()
+            .enumerate()
+            .skip(at)
+            .take_while(|(_, l)| l.trim_end() != "---")
+            .find(|(_, l)| !l.is_empty() && !l.starts_with([' ', '-', '#', '\t']))
+            .map(|(i, l)| (i + 1, l));
+        return match next {
+            Some((next_line, next_text)) if next_line > at + 1 => {
+                let key = next_text.split(':').next().unwrap_or(next_text);
+                d.at(text, next_line, 1, key.chars().count())
+                    .label(msg!("yaml-missing-field-before-label", field = field))
+                    .help(help)
+            }
+            _ => d
+                .at(text, at, 1, after.chars().count() - 1)
+                .label(msg!("yaml-missing-field-after-label", field = field))
+                .help(help),
+        };
+    }
+    let mut d = d;
+    if line > 0 {
+        d = d.at(text, line, 1, reported.chars().count().max(1));
+        if let Some(parent) = parent_key(text, line) {
+            d.message = msg!("yaml-missing-field-in", field = field, parent = parent);
+        }
+    }
+    d.label(msg!("yaml-missing-field-label", field = field))
+        .help(msg!("yaml-missing-field-help", field = field))
+}
+
+/// The top-level fields of `T` in the order the content model gives them, read from the list serde
+/// gives when it meets a field it does not know (empty when `T` accepts unknown fields).
+fn field_order<T: DeserializeOwned>() -> Vec<String> {
+    let probe = "inspira-probe-no-such-field: 0\n";
+    let options = serde_saphyr::options! { with_snippet: false };
+    match serde_saphyr::from_str_with_options::<T>(probe, options) {
+        Ok(_) => Vec::new(),
+        Err(e) => {
+            let message = without_location(&e);
+            parse_unknown(message.as_str(), "field")
+                .map(|(_, fields)| fields.into_iter().map(String::from).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The län that the case's `place:` or `title:` names, e.g. Skåne län for Kommunförbundet Skåne.
+fn county_from(text: &str) -> Option<&'static str> {
+    ["place:", "title:"].iter().find_map(|key| {
+        let value = text.lines().find_map(|l| l.strip_prefix(key))?;
+        COUNTIES
+            .iter()
+            .find(|(stem, _)| value.contains(stem))
+            .map(|(_, county)| *county)
+    })
+}
+
+/// The key of the section that line `line` belongs to: the nearest line above it that is less indented.
+fn parent_key(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().take(line).collect();
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '-']).len();
+    let own = indent(lines.last()?);
+    lines[..lines.len() - 1]
+        .iter()
+        .rev()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .find(|l| indent(l) < own)
+        .and_then(|l| l.trim_start_matches([' ', '-']).split(':').next())
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+}
+
+/// The first tab at or after line `from` (1-based): its line and column.
+fn find_tab(text: &str, from: usize) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, l)| l.chars().position(|c| c == '\t').map(|c| (i + 1, c + 1)))
+}
+
+/// Width of the word that starts at `column`, for the underline.
+fn token_width(line: &str, column: usize) -> usize {
+    line.chars()
+        .skip(column.saturating_sub(1))
+        .take_while(|c| !c.is_whitespace() && *c != ':')
+        .count()
+        .max(1)
+}
+
+/// Width of the whole value that starts at `column`, up to a comment or the end of the line.
+fn value_width(line: &str, column: usize) -> usize {
+    let value: String = line.chars().skip(column.saturating_sub(1)).collect();
+    let value = match value.find(" #") {
+        Some(i) => &value[..i],
+        None => value.as_str(),
+    };
+    value.trim_end().chars().count().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_section_a_line_belongs_to() {
+        let text = "document:\n  type: strategi\n  source: a\ntitle: x\n";
+        assert_eq!(parent_key(text, 3).as_deref(), Some("document"));
+        assert_eq!(parent_key(text, 4), None);
+    }
+
+    #[test]
+    fn derives_the_county_from_the_place() {
+        assert_eq!(
+            county_from("title: X\nplace: Kommunförbundet Skåne\n"),
+            Some("Skåne län")
+        );
+        assert_eq!(county_from("place: Gislaved\n"), None);
+    }
+
+    #[test]
+    fn underlines_the_whole_value() {
+        assert_eq!(
+            value_width("  date: 14/4 2021  # kommentar", 9),
+            "14/4 2021".len()
+        );
+    }
+}
