@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use inspira::diagnostics::{self, Diagnostics, Lang, Text};
+use inspira::diagnostics::{self, Code, Diagnostic, Diagnostics, Lang, Text};
 use inspira::msg;
 use inspira::site::{self, BuildReport};
 use inspira::vocabulary::Vocabulary;
@@ -170,12 +170,12 @@ fn main() -> ExitCode {
             match serve::serve(options, report_build) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: could not serve the site: {e}");
+                    let mut d =
+                        Diagnostic::error(Code::Io, msg!("serve-failed", error = e.to_string()));
                     if e.kind() == std::io::ErrorKind::AddrInUse {
-                        eprintln!(
-                            "help: another program uses port {port}; pass --port with another number"
-                        );
+                        d = d.help(msg!("serve-port-in-use-help", port = port));
                     }
+                    eprintln!("{}", d.render(use_color()));
                     ExitCode::from(1)
                 }
             }
@@ -244,10 +244,15 @@ fn main() -> ExitCode {
                     .map_or(Ok(()), std::fs::create_dir_all)
                     .and_then(|()| std::fs::write(&full, text));
                 if let Err(e) = written {
-                    eprintln!("error: could not write {}: {e}", full.display());
+                    let d = Diagnostic::error(
+                        Code::Io,
+                        msg!("file-not-written", error = e.to_string()),
+                    )
+                    .in_file(path);
+                    eprintln!("{}", d.render(use_color()));
                     return ExitCode::from(1);
                 }
-                println!("Wrote {path}");
+                println!("{}", msg!("schema-wrote", path = path));
             }
             ExitCode::SUCCESS
         }
@@ -259,16 +264,11 @@ fn main() -> ExitCode {
             match written {
                 Ok((case, path)) => {
                     let path = path.display().to_string().replace('\\', "/");
-                    println!("Skapade {path}");
+                    println!("{}", msg!("new-case-created", path = &path));
                     if let Some(name) = &case.name {
-                        println!(
-                            "Exemplets slug är `{}`; titel och ort är ifyllda med {name}. Ändra dem om exemplet är känt under ett annat namn.",
-                            case.slug
-                        );
+                        println!("{}", msg!("new-case-named", slug = &case.slug, name = name));
                     }
-                    println!(
-                        "Nästa steg: fyll i fälten som kommentarerna i filen beskriver, och kontrollera filen med `inspira check {path}`: den visar allt som återstår."
-                    );
+                    println!("{}", msg!("new-case-next", path = &path));
                     ExitCode::SUCCESS
                 }
                 Err(d) => {

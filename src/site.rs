@@ -324,14 +324,19 @@ pub fn build_full(
     }
     let output = site.output_dir(output);
     output::check_output_dir(root, &output).map_err(|m| {
-        Diagnostics::from(
-            Diagnostic::error(Code::Output, m).help("pass another folder with --output"),
-        )
+        Diagnostics::from(Diagnostic::error(Code::Output, m).help(crate::msg!("output-help")))
     })?;
     let io_error = |e: std::io::Error| {
         Diagnostics::from(
-            Diagnostic::error(Code::Io, format!("could not write the site to {}: {e}", output.display()))
-                .help("check that the folder is writable and the disk is not full; the previous site was left as it was"),
+            Diagnostic::error(
+                Code::Io,
+                crate::msg!(
+                    "site-not-written",
+                    folder = output.display().to_string(),
+                    error = e.to_string()
+                ),
+            )
+            .help(crate::msg!("site-not-written-help")),
         )
     };
     let staging = output::Staging::create(&output).map_err(io_error)?;
@@ -393,8 +398,11 @@ fn diagnostics(problems: Vec<Diagnostic>) -> Diagnostics {
 
 fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
     Diagnostics::from(
-        Diagnostic::error(Code::Io, format!("could not write {path}: {e}"))
-            .help("check that the output folder is writable and the disk is not full; the previous site was left as it was"),
+        Diagnostic::error(
+            Code::Io,
+            crate::msg!("path-not-written", path = path, error = e.to_string()),
+        )
+        .help(crate::msg!("site-not-written-help")),
     )
 }
 

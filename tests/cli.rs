@@ -100,13 +100,10 @@ fn check_reports_a_missing_logo_and_a_broken_template_without_building() {
     let (code, stderr) = check(root.path());
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("the logo `logga.svg` is not in static/"),
+        stderr.contains("logotypen `logga.svg` finns inte i static/"),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("put the file at static/logga.svg"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("lägg filen i static/logga.svg"), "{stderr}");
 
     let root = fixture("basic");
     std::fs::create_dir_all(root.path().join("templates")).unwrap();

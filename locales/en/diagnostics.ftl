@@ -204,3 +204,84 @@ cases-not-needed = a publication's `cases:` list is no longer needed
 cases-not-needed-help = remove `cases:`: the page lists every case whose `sources:` cite the publication (same title and year)
 unused-term = no case uses the term `{ $id }`
 unused-term-help = map a case onto it, or remove it if no case needs it
+
+## Values never shown (not-shown)
+
+not-shown-label = not shown
+not-shown-status-checked = `document.status_checked` is not shown: the document has no `status`
+not-shown-status-checked-help = add `status:` (gällande, under arbete, under revidering, ersatt or avslutad), or remove `status_checked`
+not-shown-valid-until = `document.valid_until` is not used: without `status_checked` or `updated` there is no telling whether the validity has ended
+not-shown-valid-until-help = add `status_checked:` with the date the status was true, e.g. the source's year; the document is then shown as ended once its validity has passed. Or write the validity period in `valid:`
+not-shown-document-url = `document.url` is not shown as a link: `{ $url }` does not start with https:// or http://
+not-shown-source-url = the source's `url` is not shown as a link: `{ $url }` does not start with https:// or http://
+not-shown-url-help = write the whole address, starting with https://, e.g. { $example }
+not-shown-url-own-site-help = `url` is an address on another site; link to the site's own pages in the text, with @/
+not-shown-publication-url = `publication.url` is not shown on the site
+not-shown-publication-url-help = link to the publication in the page's text instead, e.g. [Läs rapporten](https://…)
+
+## Links from the site's root (root-relative-link)
+
+root-relative-link = the link `{ $target }` starts at the site's root and breaks when the site is published under a path
+root-relative-link-label = link to the file with @/
+root-relative-link-help = write `{ $link }` instead: inspira turns it into the right address and checks that the target exists
+root-relative-link-other-help = link to the file with @/ (@/cases/<slug>.md, @/pages/<slug>.md, @/vocabulary/<dimension>.yaml#<term>); to other sites with the whole address, starting with https://
+
+## Files given to inspira check (not-content)
+
+not-content-root = the site folder { $root } cannot be read: { $error }
+not-content-root-help = name the folder with inspira.toml with --root
+not-content-folder = `{ $path }` is a folder, not a file
+not-content-folder-help = name the files, e.g. content/cases/*.md, or run inspira check without files to check the whole site
+not-content-file = `{ $path }` is not a content file
+not-content-what = inspira check checks cases (content/cases/<slug>.md), pages (content/pages/<slug>.md) and vocabularies (content/vocabulary/<dimension>.yaml)
+not-content-outside = `{ $path }` is outside the site in { $root }
+not-content-outside-help = name a file under content/ in the site's folder, or choose the site with --root
+not-content-missing = `{ $path }` does not exist
+not-content-missing-help = { not-content-what }; the path may be relative to this folder or to --root
+
+## New cases (inspira new case) and writing files
+
+new-case-bad-name = `{ $name }` cannot be made into a file name
+new-case-bad-name-help = write the place's name, e.g. "Upplands Väsby", or a slug of only a–z, 0–9 and -, e.g. upplands-vasby
+new-case-exists = the case already exists
+new-case-exists-help = open the existing file and improve it instead, or choose another name
+new-case-no-vocabulary = the vocabularies cannot be read
+folder-not-created = the folder { $folder } cannot be created: { $error }
+file-not-written = the file cannot be written: { $error }
+no-cases = there are no cases in content/cases
+no-cases-help = add one with `inspira new case <name>`
+new-case-created = Created { $path }
+new-case-named = The case's slug is `{ $slug }`; its title and place are filled in with { $name }. Change them if the case is known by another name.
+new-case-next = Next: fill in the fields the comments in the file describe, and check the file with `inspira check { $path }`: it lists everything that is left.
+schema-wrote = Wrote { $path }
+serve-failed = could not serve the site: { $error }
+serve-port-in-use-help = another program uses port { $port }; pass --port with another number
+
+## The theme and the interface texts (i18n, template, config)
+
+i18n-invalid = the string table is not valid: { $problem }
+i18n-invalid-help = every line must be `key = "text"`
+i18n-no-language = there are no interface texts for the language `{ $language }`
+i18n-no-language-help = use `ui_language = "sv"` or `"en"`, or add { $file } with every key of the theme's sv.toml
+i18n-missing = { $count } { $count ->
+        [one] text is missing
+       *[other] texts are missing
+    }: { $keys }
+i18n-missing-help = copy the missing keys from the theme's i18n/sv.toml and translate them
+i18n-not-utf8 = the string table is not valid UTF-8 text
+template-not-utf8 = the template is not valid UTF-8 text
+logo-missing = the logo `{ $logo }` is not in static/
+logo-missing-help = put the file at static/{ $logo }, or correct `logo` under [theme]
+folder-unreadable = could not read { $folder }/: { $error }
+
+## The build (output, io, export, search-index)
+
+output-contains-site = the output folder { $folder } contains the site itself; choose a folder inside it, such as public/
+output-protected = the output folder cannot be { $folder }/, which holds the site's own files
+output-help = pass another folder with --output
+site-not-written = could not write the site to { $folder }: { $error }
+path-not-written = could not write { $path }: { $error }
+site-not-written-help = check that the folder is writable and the disk is not full; the previous site was left as it was
+export-failed = could not write { $file }: { $error }
+search-index-failed = could not build the search index: { $error }
+search-index-failed-help = this is a bug in inspira; the pages themselves rendered fine

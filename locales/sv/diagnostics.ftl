@@ -209,3 +209,84 @@ cases-not-needed = en publikations lista `cases:` behövs inte längre
 cases-not-needed-help = ta bort `cases:`: sidan listar själv alla exempel vars `sources:` citerar publikationen (samma titel och år)
 unused-term = inget exempel använder begreppet `{ $id }`
 unused-term-help = koppla ett exempel till begreppet, eller ta bort det om inget exempel behöver det
+
+## Värden som aldrig visas (not-shown)
+
+not-shown-label = visas inte
+not-shown-status-checked = `document.status_checked` visas inte: dokumentet har ingen `status`
+not-shown-status-checked-help = lägg till `status:` (gällande, under arbete, under revidering, ersatt eller avslutad), eller ta bort `status_checked`
+not-shown-valid-until = `document.valid_until` används inte: utan `status_checked` eller `updated` går det inte att säga om giltighetstiden har gått ut
+not-shown-valid-until-help = lägg till `status_checked:` med datumet då statusen stämde, t.ex. källans år; då visas dokumentet som utgånget när giltighetstiden har gått ut. Eller skriv giltighetstiden i `valid:`
+not-shown-document-url = `document.url` visas inte som länk: `{ $url }` börjar inte med https:// eller http://
+not-shown-source-url = källans `url` visas inte som länk: `{ $url }` börjar inte med https:// eller http://
+not-shown-url-help = skriv hela adressen, med https:// först, t.ex. { $example }
+not-shown-url-own-site-help = `url` är en adress på en annan webbplats; länka till webbplatsens egna sidor i texten, med @/
+not-shown-publication-url = `publication.url` visas inte på webbplatsen
+not-shown-publication-url-help = länka till publikationen i sidans text i stället, t.ex. [Läs rapporten](https://…)
+
+## Länkar från webbplatsens rot (root-relative-link)
+
+root-relative-link = länken `{ $target }` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg
+root-relative-link-label = länka till filen med @/
+root-relative-link-help = skriv `{ $link }` i stället: inspira gör om länken till rätt adress och kontrollerar att målet finns
+root-relative-link-other-help = länka till filen med @/ (@/cases/<slug>.md, @/pages/<slug>.md, @/vocabulary/<dimension>.yaml#<term>); till andra sidor med hela adressen, som börjar med https://
+
+## Filer som ges till inspira check (not-content)
+
+not-content-root = webbplatsens mapp { $root } går inte att läsa: { $error }
+not-content-root-help = ange mappen med inspira.toml med --root
+not-content-folder = `{ $path }` är en mapp, inte en fil
+not-content-folder-help = ange filerna, t.ex. content/cases/*.md, eller kör inspira check utan filer för att kontrollera hela webbplatsen
+not-content-file = `{ $path }` är ingen innehållsfil
+not-content-what = inspira check kontrollerar exempel (content/cases/<slug>.md), sidor (content/pages/<slug>.md) och ordlistor (content/vocabulary/<dimension>.yaml)
+not-content-outside = `{ $path }` ligger utanför webbplatsen i { $root }
+not-content-outside-help = ange en fil under content/ i webbplatsens mapp, eller välj webbplatsen med --root
+not-content-missing = `{ $path }` finns inte
+not-content-missing-help = { not-content-what }; sökvägen får vara relativ till den här mappen eller till --root
+
+## Nya exempel (inspira new case) och att skriva filer
+
+new-case-bad-name = `{ $name }` går inte att göra till ett filnamn
+new-case-bad-name-help = skriv ortens namn, t.ex. "Upplands Väsby", eller en slug med bara a–z, 0–9 och -, t.ex. upplands-vasby
+new-case-exists = exemplet finns redan
+new-case-exists-help = öppna den befintliga filen och förbättra den i stället, eller välj ett annat namn
+new-case-no-vocabulary = ordlistorna går inte att läsa
+folder-not-created = mappen { $folder } går inte att skapa: { $error }
+file-not-written = filen går inte att skriva: { $error }
+no-cases = det finns inga exempel i content/cases
+no-cases-help = lägg till ett med `inspira new case <namn>`
+new-case-created = Skapade { $path }
+new-case-named = Exemplets slug är `{ $slug }`; titel och ort är ifyllda med { $name }. Ändra dem om exemplet är känt under ett annat namn.
+new-case-next = Nästa steg: fyll i fälten som kommentarerna i filen beskriver, och kontrollera filen med `inspira check { $path }`: den visar allt som återstår.
+schema-wrote = Skrev { $path }
+serve-failed = webbplatsen går inte att visa: { $error }
+serve-port-in-use-help = ett annat program använder port { $port }; ange ett annat nummer med --port
+
+## Temat och gränssnittets texter (i18n, template, config)
+
+i18n-invalid = texttabellen är inte giltig: { $problem }
+i18n-invalid-help = varje rad ska vara `nyckel = "text"`
+i18n-no-language = det finns inga gränssnittstexter för språket `{ $language }`
+i18n-no-language-help = skriv `ui_language = "sv"` eller `"en"`, eller lägg till { $file } med alla nycklar i temats sv.toml
+i18n-missing = { $count } { $count ->
+        [one] text saknas
+       *[other] texter saknas
+    }: { $keys }
+i18n-missing-help = kopiera de saknade nycklarna från temats i18n/sv.toml och översätt dem
+i18n-not-utf8 = texttabellen är inte sparad som UTF-8-text
+template-not-utf8 = mallen är inte sparad som UTF-8-text
+logo-missing = logotypen `{ $logo }` finns inte i static/
+logo-missing-help = lägg filen i static/{ $logo }, eller rätta `logo` under [theme]
+folder-unreadable = mappen { $folder }/ går inte att läsa: { $error }
+
+## Bygget (output, io, export, search-index)
+
+output-contains-site = utdatamappen { $folder } innehåller själva webbplatsen; välj en mapp i den, t.ex. public/
+output-protected = utdatamappen kan inte vara { $folder }/, som innehåller webbplatsens egna filer
+output-help = ange en annan mapp med --output
+site-not-written = webbplatsen går inte att skriva till { $folder }: { $error }
+path-not-written = { $path } går inte att skriva: { $error }
+site-not-written-help = kontrollera att mappen går att skriva i och att disken inte är full; den tidigare webbplatsen är orörd
+export-failed = { $file } går inte att skriva: { $error }
+search-index-failed = sökindexet går inte att bygga: { $error }
+search-index-failed-help = det här är ett fel i inspira; själva sidorna byggdes som de skulle

@@ -104,10 +104,8 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
     let case_files = find_markdown(root, Path::new("content/cases"), &mut diagnostics);
     let page_files = find_markdown(root, Path::new("content/pages"), &mut diagnostics);
     if case_files.is_empty() && !diagnostics.has_errors() {
-        diagnostics.push(
-            Diagnostic::error(Code::NoCases, "there are no cases in content/cases")
-                .help("add one with `inspira new case <slug>`"),
-        );
+        diagnostics
+            .push(Diagnostic::error(Code::NoCases, msg!("no-cases")).help(msg!("no-cases-help")));
     }
 
     let cases: Vec<Result<Case, Diagnostic>> =

@@ -95,20 +95,14 @@ fn warning<T: Serialize>(
         .map_or(1, |b| line_text[..b].chars().count() + 1);
     let d = Diagnostic::warning(
         Code::RootRelativeLink,
-        format!(
-            "länken `{target}` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg"
-        ),
+        msg!("root-relative-link", target = target),
     )
     .in_file(file.path)
     .at(file.text, line, column, target.chars().count())
-    .label("länka till filen med @/");
+    .label(msg!("root-relative-link-label"));
     match at_form(target, targets) {
-        Some(form) => d.help(format!(
-            "skriv `{form}` i stället: inspira gör om länken till rätt adress och kontrollerar att målet finns"
-        )),
-        None => d.help(
-            "länka till filen med @/ (@/cases/<slug>.md, @/pages/<slug>.md, @/vocabulary/<dimension>.yaml#<term>); till andra sidor med hela adressen, som börjar med https://",
-        ),
+        Some(form) => d.help(msg!("root-relative-link-help", link = form)),
+        None => d.help(msg!("root-relative-link-other-help")),
     }
 }
 
