@@ -285,3 +285,20 @@ site-not-written-help = check that the folder is writable and the disk is not fu
 export-failed = could not write { $file }: { $error }
 search-index-failed = could not build the search index: { $error }
 search-index-failed-help = this is a bug in inspira; the pages themselves rendered fine
+
+## More YAML errors (yaml)
+
+yaml-colon-in-text = the text on line { $line } contains `: `, which YAML reads as the start of a new field
+yaml-colon-in-text-label = here
+yaml-colon-in-text-help = put the whole text in double quotes, or write it as a block with `>-` on the line above
+yaml-dash-without-space = line { $line } has no space after `-`
+yaml-dash-without-space-label = a space after this dash
+yaml-dash-without-space-help = write `{ $fixed }`: a new entry of a list starts with `- `
+yaml-list-indent = line { $line } is not indented like the other entries of the list
+yaml-list-indent-help = indent the line like the entries above, and start each new entry with `- `
+yaml-unclosed-quote = the quote on line { $line } is never closed
+yaml-unclosed-quote-label = the text starts here
+yaml-unclosed-quote-help = end the text with a quote (") on the same line, or remove the quote
+yaml-joined-lines = line { $line } is indented more than the line above, so YAML reads `{ $key }` as part of the value above
+yaml-joined-lines-label = too many spaces
+yaml-joined-lines-help = give `{ $key }:` the same indentation as line { $above } ({ $spaces } spaces)

@@ -290,3 +290,20 @@ site-not-written-help = kontrollera att mappen går att skriva i och att disken 
 export-failed = { $file } går inte att skriva: { $error }
 search-index-failed = sökindexet går inte att bygga: { $error }
 search-index-failed-help = det här är ett fel i inspira; själva sidorna byggdes som de skulle
+
+## Fler YAML-fel (yaml)
+
+yaml-colon-in-text = texten på rad { $line } innehåller `: `, som YAML läser som början på ett nytt fält
+yaml-colon-in-text-label = här
+yaml-colon-in-text-help = sätt hela texten inom dubbla citattecken, eller skriv den som ett textblock med `>-` på raden ovanför
+yaml-dash-without-space = rad { $line } har inget mellanslag efter `-`
+yaml-dash-without-space-label = mellanslag efter det här strecket
+yaml-dash-without-space-help = skriv `{ $fixed }`: en ny post i en lista börjar med `- `
+yaml-list-indent = rad { $line } har inte samma indrag som de andra posterna i listan
+yaml-list-indent-help = ge raden samma indrag som posterna ovanför, och börja varje ny post med `- `
+yaml-unclosed-quote = citattecknet på rad { $line } stängs aldrig
+yaml-unclosed-quote-label = texten börjar här
+yaml-unclosed-quote-help = avsluta texten med ett citattecken (") på samma rad, eller ta bort citattecknet
+yaml-joined-lines = rad { $line } är indragen mer än raden ovanför, så YAML läser `{ $key }` som en fortsättning på värdet ovanför
+yaml-joined-lines-label = för många mellanslag
+yaml-joined-lines-help = ge `{ $key }:` samma indrag som rad { $above } ({ $spaces } mellanslag)

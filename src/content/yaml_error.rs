@@ -193,6 +193,9 @@ pub fn explain<T: DeserializeOwned>(
     }
     if let Some(problem) = date_problem(message) {
         let value = quoted(message).unwrap_or_default();
+        if let Some(joined) = joined_by_indentation(text, line, value) {
+            return joined.in_file(&file.path);
+        }
         let mut diagnostic = d(problem).label(msg!("yaml-date-label"));
         if line > 0 {
             diagnostic = diagnostic.at(text, line, column, value_width(line_text, column));
@@ -202,7 +205,86 @@ pub fn explain<T: DeserializeOwned>(
             None => msg!("yaml-date-help"),
         });
     }
+    if message.contains("mapping values are not allowed") {
+        return at_token(d(msg!("yaml-colon-in-text", line = line)))
+            .label(msg!("yaml-colon-in-text-label"))
+            .help(msg!("yaml-colon-in-text-help"));
+    }
+    let trimmed = line_text.trim_start();
+    let dash_without_space =
+        trimmed.starts_with('-') && !trimmed.starts_with("- ") && !trimmed.starts_with("---");
+    if dash_without_space || message.contains("did not find expected '-' indicator") {
+        if dash_without_space {
+            let dash = line_text.chars().count() - trimmed.chars().count() + 1;
+            return d(msg!("yaml-dash-without-space", line = line))
+                .at(text, line, dash, 1)
+                .label(msg!("yaml-dash-without-space-label"))
+                .help(msg!(
+                    "yaml-dash-without-space-help",
+                    fixed = format!("- {}", trimmed[1..].trim_start())
+                ));
+        }
+        return at_token(d(msg!("yaml-list-indent", line = line)))
+            .help(msg!("yaml-list-indent-help"));
+    }
+    if message.contains("quoted scalar")
+        && let Some(open) = unclosed_quote(text, first_line, line)
+    {
+        let open_text = text.lines().nth(open - 1).unwrap_or("");
+        let column = open_text
+            .find('"')
+            .map_or(1, |b| open_text[..b].chars().count() + 1);
+        return d(msg!("yaml-unclosed-quote", line = open))
+            .at(text, open, column, 1)
+            .label(msg!("yaml-unclosed-quote-label"))
+            .help(msg!("yaml-unclosed-quote-help"));
+    }
     at_token(d(msg!("yaml-other", problem = message))).help(msg!("yaml-other-help"))
+}
+
+/// A value that ran on into the next line because that line is indented more than its neighbours
+/// (`adopted: 2014-10` followed by `   adopted_by:`), which YAML reads as one value: `2014-10 adopted_by`.
+fn joined_by_indentation(text: &str, line: usize, value: &str) -> Option<Diagnostic> {
+    let (_, last_word) = value.rsplit_once(' ')?;
+    let lines: Vec<&str> = text.lines().collect();
+    let (offset, next) = lines
+        .iter()
+        .enumerate()
+        .skip(line)
+        .take(3)
+        .find(|(_, l)| l.trim_start().starts_with(&format!("{last_word}:")))?;
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    let own = indent(lines.get(line.checked_sub(1)?)?);
+    let next_line = offset + 1;
+    let key = last_word;
+    Some(
+        Diagnostic::error(
+            Code::Yaml,
+            msg!("yaml-joined-lines", line = next_line, key = key),
+        )
+        .at(text, next_line, 1, indent(next).max(1))
+        .label(msg!("yaml-joined-lines-label"))
+        .help(msg!(
+            "yaml-joined-lines-help",
+            key = key,
+            spaces = own,
+            above = line
+        )),
+    )
+}
+
+/// The line where a double-quoted text opens and is not closed on the same line, between the first
+/// line of the front matter and `until`.
+fn unclosed_quote(text: &str, first_line: usize, until: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(first_line.saturating_sub(1))
+        .take(until.saturating_sub(first_line) + 1)
+        .find(|(_, l)| {
+            let value = l.split_once(": ").map_or("", |(_, v)| v.trim_start());
+            value.starts_with('"') && value.matches('"').count() % 2 == 1
+        })
+        .map(|(i, _)| i + 1)
 }
 
 /// The library's message without the position it appends (we give our own).
@@ -418,6 +500,72 @@ mod tests {
             Some("Skåne län")
         );
         assert_eq!(county_from("place: Gislaved\n"), None);
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: String,
+        adopted: Option<crate::content::date::PartialDate>,
+        adopted_by: Option<String>,
+        #[serde(default)]
+        items: Vec<String>,
+    }
+
+    /// The Swedish message and the position `check` gives for the front matter `yaml`.
+    fn explained(yaml: &str) -> (String, String) {
+        let file = SourceFile {
+            path: "content/cases/x.md".into(),
+            text: format!("---\n{yaml}---\n"),
+        };
+        let split = file.split().unwrap();
+        let d = file
+            .parse_yaml::<Doc>(split.yaml, split.yaml_line)
+            .unwrap_err();
+        let help = d
+            .help
+            .as_ref()
+            .map(|h| h.in_lang(crate::diagnostics::Lang::Sv))
+            .unwrap_or_default();
+        (
+            format!(
+                "{} {}",
+                d.location().unwrap(),
+                d.message.in_lang(crate::diagnostics::Lang::Sv)
+            ),
+            help,
+        )
+    }
+
+    #[test]
+    fn explains_common_yaml_mistakes_in_plain_words() {
+        let (what, help) = explained("title: KSL: Kommunförbundet\n");
+        assert_eq!(
+            what,
+            "content/cases/x.md:2:11 texten på rad 2 innehåller `: `, som YAML läser som början på ett nytt fält"
+        );
+        assert!(help.contains("dubbla citattecken"), "{help}");
+        let (what, help) = explained("title: x\nitems:\n  - a\n  -b\n");
+        assert!(
+            what.ends_with("rad 5 har inget mellanslag efter `-`"),
+            "{what}"
+        );
+        assert!(help.starts_with("skriv `- b`"), "{help}");
+        let (what, _) = explained("title: \"x\nadopted_by: y\nitems: [\"z\"]\n");
+        assert_eq!(
+            what,
+            "content/cases/x.md:2:8 citattecknet på rad 2 stängs aldrig"
+        );
+        let (what, help) = explained("title: x\nadopted: 2014-10\n   adopted_by: Kf\n");
+        assert!(
+            what.starts_with("content/cases/x.md:4:1 rad 4 är indragen mer"),
+            "{what}"
+        );
+        assert_eq!(
+            help,
+            "ge `adopted_by:` samma indrag som rad 3 (0 mellanslag)"
+        );
     }
 
     #[test]
