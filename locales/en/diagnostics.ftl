@@ -302,3 +302,4 @@ yaml-unclosed-quote-help = end the text with a quote (") on the same line, or re
 yaml-joined-lines = line { $line } is indented more than the line above, so YAML reads `{ $key }` as part of the value above
 yaml-joined-lines-label = too many spaces
 yaml-joined-lines-help = give `{ $key }:` the same indentation as line { $above } ({ $spaces } spaces)
+yaml-number-suggestion = write `{ $number }`: numbers are written without spaces, with a point for decimals

@@ -307,3 +307,4 @@ yaml-unclosed-quote-help = avsluta texten med ett citattecken (") på samma rad,
 yaml-joined-lines = rad { $line } är indragen mer än raden ovanför, så YAML läser `{ $key }` som en fortsättning på värdet ovanför
 yaml-joined-lines-label = för många mellanslag
 yaml-joined-lines-help = ge `{ $key }:` samma indrag som rad { $above } ({ $spaces } mellanslag)
+yaml-number-suggestion = skriv `{ $number }`: tal skrivs utan mellanslag, med punkt som decimaltecken

@@ -176,9 +176,17 @@ pub fn explain<T: DeserializeOwned>(
     if message.contains("invalid floating point")
         || message.contains("invalid type") && message.contains("f64")
     {
-        return at_token(d(msg!("yaml-not-a-number")))
-            .label(msg!("yaml-not-a-number-label"))
-            .help(msg!("yaml-not-a-number-help"));
+        let mut diagnostic = d(msg!("yaml-not-a-number")).label(msg!("yaml-not-a-number-label"));
+        if line == 0 {
+            return diagnostic.help(msg!("yaml-not-a-number-help"));
+        }
+        let width = value_width(line_text, column);
+        let value: String = line_text.chars().skip(column - 1).take(width).collect();
+        diagnostic = diagnostic.at(text, line, column, width);
+        return diagnostic.help(match number_meant(&value) {
+            Some(number) => msg!("yaml-number-suggestion", number = number),
+            None => msg!("yaml-not-a-number-help"),
+        });
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
@@ -285,6 +293,16 @@ fn unclosed_quote(text: &str, first_line: usize, until: usize) -> Option<usize> 
             value.starts_with('"') && value.matches('"').count() % 2 == 1
         })
         .map(|(i, _)| i + 1)
+}
+
+/// The number a contributor meant by `29 272` or `8,3`: without spaces, with a decimal point.
+fn number_meant(value: &str) -> Option<String> {
+    let number: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    (number != value && number.parse::<f64>().is_ok()).then_some(number)
 }
 
 /// The library's message without the position it appends (we give our own).
@@ -566,6 +584,13 @@ mod tests {
             help,
             "ge `adopted_by:` samma indrag som rad 3 (0 mellanslag)"
         );
+    }
+
+    #[test]
+    fn reads_the_number_meant() {
+        assert_eq!(number_meant("29 272").as_deref(), Some("29272"));
+        assert_eq!(number_meant("8,3").as_deref(), Some("8.3"));
+        assert_eq!(number_meant("många"), None);
     }
 
     #[test]
