@@ -7,7 +7,9 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Code, Diagnostic, Text, did_you_mean, did_you_mean_among, parse_unknown};
+use crate::diagnostics::{
+    Code, Diagnostic, Text, did_you_mean, did_you_mean_among, own_error_id, parse_unknown,
+};
 use crate::msg;
 
 use super::date;
@@ -198,6 +200,16 @@ pub fn explain<T: DeserializeOwned>(
         return at_token(d(msg!("yaml-not-text")))
             .label(msg!("yaml-not-text-label"))
             .help(msg!("yaml-not-text-help"));
+    }
+    if let Some(id) = own_error_id(message) {
+        let mut diagnostic = d(Text::new(id));
+        if line > 0 {
+            diagnostic = diagnostic.at(text, line, column, value_width(line_text, column));
+        }
+        return diagnostic.help(Text::new(match id {
+            "yaml-vision-form" => "yaml-vision-form-help",
+            _ => "yaml-date-form-help",
+        }));
     }
     if let Some(problem) = date_problem(message) {
         let value = quoted(message).unwrap_or_default();

@@ -99,6 +99,29 @@ pub fn has_message(lang: Lang, id: &str) -> bool {
     bundle(lang).has_message(id)
 }
 
+/// The messages that our own deserializers give serde as an error (serde carries only text), each
+/// found again by [`own_error_id`] when the error is reported.
+const OWN_ERRORS: &[&str] = &[
+    "yaml-derived-date-note",
+    "yaml-date-derived-and-approximate",
+    "yaml-date-form",
+    "yaml-vision-form",
+];
+
+const OWN_ERROR_PREFIX: &str = "inspira-message:";
+
+/// The text a deserializer gives serde for the catalogue's message `id` (one of [`OWN_ERRORS`]).
+pub fn own_error(id: &'static str) -> String {
+    debug_assert!(OWN_ERRORS.contains(&id), "{id} is not listed in OWN_ERRORS");
+    format!("{OWN_ERROR_PREFIX}{id}")
+}
+
+/// The catalogue's message that a deserializer's error text stands for, if it is one of ours.
+pub fn own_error_id(message: &str) -> Option<&'static str> {
+    let id = message.strip_prefix(OWN_ERROR_PREFIX)?;
+    OWN_ERRORS.iter().copied().find(|own| *own == id)
+}
+
 /// A value put into a message.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Arg {
@@ -365,7 +388,7 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            for opening in ["msg!(\"", "Text::new(\""] {
+            for opening in ["msg!(\"", "Text::new(\"", "own_error(\""] {
                 for (i, _) in text.match_indices(opening) {
                     let rest = &text[i + opening.len()..];
                     let id = &rest[..rest.find('"').unwrap_or(0)];

@@ -12,7 +12,9 @@ use serde::Serialize;
 mod catalogue;
 mod suggest;
 
-pub use catalogue::{Arg, Lang, Text, has_message, language, set_language};
+pub use catalogue::{
+    Arg, Lang, Text, has_message, language, own_error, own_error_id, set_language,
+};
 pub use suggest::{did_you_mean, did_you_mean_among, normalise, parse_unknown};
 
 /// How bad a problem is: errors stop the build, warnings do not.
