@@ -35,17 +35,20 @@ impl Progress {
         Progress(bar)
     }
 
-    /// A new stage; `counting` shows how many files have been written.
-    fn stage(&self, message: &'static str, counting: bool) {
+    /// A new stage, named by the catalogue's message `stage`; `counting` shows how many files have
+    /// been written.
+    fn stage(&self, stage: &'static str, counting: bool) {
         let template = if counting {
-            "{spinner} {msg}: {pos} files written [{elapsed}]"
+            let written = crate::msg!("progress-files-written").to_string();
+            format!("{{spinner}} {{msg}}: {{pos}} {written} [{{elapsed}}]")
         } else {
-            "{spinner} {msg} [{elapsed}]"
+            "{spinner} {msg} [{elapsed}]".to_string()
         };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
             self.0.set_style(style);
         }
-        self.0.set_message(message);
+        self.0
+            .set_message(crate::diagnostics::Text::new(stage).to_string());
     }
 }
 
@@ -193,14 +196,14 @@ impl Site {
         progress: &Progress,
     ) -> Result<Rendered, Diagnostics> {
         let started = Instant::now();
-        progress.stage("Preparing the views", false);
+        progress.stage("progress-preparing", false);
         let renderer = self.renderer(live_reload);
         let prepared = renderer.prepare().map_err(|mut problems| {
             validate::links::suggest_cases_by_title(&mut problems, &self.content);
             diagnostics(problems)
         })?;
         stages.push(Stage::since("prepare", started));
-        progress.stage("Rendering the pages", true);
+        progress.stage("progress-rendering", true);
         let started = Instant::now();
         let indexer = search.then(|| {
             let indexer = search::Indexer::start(&self.config.language);
@@ -311,7 +314,7 @@ pub fn build_full(
 ) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Vec::new();
-    progress.stage("Reading and checking the content", false);
+    progress.stage("progress-reading", false);
     let (mut site, warnings) = Site::load(root)?;
     stages.push(Stage::since("load and check", started));
     if let Some(url) = base_url {
@@ -362,7 +365,7 @@ pub fn build_full(
         drop(site);
         None
     };
-    progress.stage("Finishing the search index", true);
+    progress.stage("progress-search-index", true);
     let indexing = Instant::now();
     let bundle = match indexer {
         Some(indexer) => indexer.finish()?,

@@ -309,3 +309,11 @@ yaml-date-form = the date needs `derived:` or `approximate:` followed by the dat
 yaml-date-form-help = write e.g. `{ "{" }derived: "2009", note: "two years before adoption"{ "}" }` or `{ "{" }approximate: "2015", note: "i början av 2015"{ "}" }`; docs/content-model.md describes the dates
 yaml-vision-form = write the vision under `text:` (with `source:`), or `okänt` when the source states none
 yaml-vision-form-help = write `vision:` and, indented on the lines below, `text: …` and `source: …`
+
+## Progress of the build (on a terminal)
+
+progress-reading = Reading and checking the content
+progress-preparing = Preparing the views
+progress-rendering = Rendering the pages
+progress-search-index = Finishing the search index
+progress-files-written = files written

@@ -314,3 +314,11 @@ yaml-date-form = datumet behöver `derived:` eller `approximate:` följt av datu
 yaml-date-form-help = skriv t.ex. `{ "{" }derived: "2009", note: "två år före antagandet"{ "}" }` eller `{ "{" }approximate: "2015", note: "i början av 2015"{ "}" }`; docs/content-model.md beskriver datumen
 yaml-vision-form = visionen ska stå under `text:` (med `source:`), eller vara `okänt` när källan inte anger någon
 yaml-vision-form-help = skriv `vision:` och på raderna under, indragna, `text: …` och `source: …`
+
+## Förloppet under bygget (på en terminal)
+
+progress-reading = Läser och kontrollerar innehållet
+progress-preparing = Förbereder sidorna
+progress-rendering = Skapar sidorna
+progress-search-index = Gör klart sökindexet
+progress-files-written = filer skrivna

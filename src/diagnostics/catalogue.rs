@@ -388,7 +388,7 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            for opening in ["msg!(\"", "Text::new(\"", "own_error(\""] {
+            for opening in ["msg!(\"", "Text::new(\"", "own_error(\"", "stage(\""] {
                 for (i, _) in text.match_indices(opening) {
                     let rest = &text[i + opening.len()..];
                     let id = &rest[..rest.find('"').unwrap_or(0)];
