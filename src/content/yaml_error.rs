@@ -7,9 +7,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{
-    Code, Diagnostic, Text, did_you_mean, did_you_mean_among, own_error_id, parse_unknown,
-};
+use crate::diagnostics::{Code, Diagnostic, Text, did_you_mean, did_you_mean_among, own_error_id};
 use crate::msg;
 
 use super::date;
@@ -101,6 +99,7 @@ pub fn explain<T: DeserializeOwned>(
 ) -> Diagnostic {
     let raw = without_location(error);
     let message = raw.as_str();
+    let root = root_cause(error);
     let text = file.text.as_str();
     let (line, column) = match error.location() {
         Some(loc) => (
@@ -140,7 +139,11 @@ pub fn explain<T: DeserializeOwned>(
             .help(help);
     }
 
-    if let Some((field, candidates)) = parse_unknown(message, "field") {
+    if let serde_saphyr::Error::SerdeUnknownField {
+        field, expected, ..
+    } = root
+    {
+        let (field, candidates) = (field.as_str(), expected);
         let aliases = FIELD_ALIASES
             .iter()
             .filter(|(name, _)| candidates.contains(name))
@@ -158,7 +161,11 @@ pub fn explain<T: DeserializeOwned>(
             .label(msg!("yaml-unknown-field-label"))
             .help(help);
     }
-    if let Some((value, candidates)) = parse_unknown(message, "variant") {
+    if let serde_saphyr::Error::SerdeUnknownVariant {
+        variant, expected, ..
+    } = root
+    {
+        let (value, candidates) = (variant.as_str(), expected);
         let help = match did_you_mean(value, candidates.iter().copied()) {
             Some(best) => msg!(
                 "yaml-unknown-value-did-you-mean",
@@ -171,8 +178,7 @@ pub fn explain<T: DeserializeOwned>(
             .label(msg!("yaml-unknown-value-label"))
             .help(help);
     }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.trim_end_matches('`');
+    if let serde_saphyr::Error::SerdeMissingField { field, .. } = root {
         return missing_field::<T>(file, field, line, first_line);
     }
     if message.contains("invalid floating point")
@@ -190,8 +196,8 @@ pub fn explain<T: DeserializeOwned>(
             None => msg!("yaml-not-a-number-help"),
         });
     }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest).trim();
+    if let serde_saphyr::Error::DuplicateMappingKey { key, .. } = root {
+        let key = key.as_deref().unwrap_or("?");
         return at_token(d(msg!("yaml-duplicate-key", key = key)))
             .label(msg!("yaml-duplicate-key-label"))
             .help(msg!("yaml-duplicate-key-help", key = key));
@@ -315,6 +321,17 @@ fn number_meant(value: &str) -> Option<String> {
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
     (number != value && number.parse::<f64>().is_ok()).then_some(number)
+}
+
+/// The error itself, out of the wrappers that add a snippet or the alias it came through.
+fn root_cause(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    let mut error = error;
+    while let serde_saphyr::Error::AliasError { error: inner, .. }
+    | serde_saphyr::Error::WithSnippet { error: inner, .. } = error
+    {
+        error = inner;
+    }
+    error
 }
 
 /// The library's message without the position it appends (we give our own).
@@ -449,13 +466,13 @@ fn field_order<T: DeserializeOwned>() -> Vec<String> {
     let probe = "inspira-probe-no-such-field: 0\n";
     let options = serde_saphyr::options! { with_snippet: false };
     match serde_saphyr::from_str_with_options::<T>(probe, options) {
+        Err(e) => match root_cause(&e) {
+            serde_saphyr::Error::SerdeUnknownField { expected, .. } => {
+                expected.iter().map(|f| f.to_string()).collect()
+            }
+            _ => Vec::new(),
+        },
         Ok(_) => Vec::new(),
-        Err(e) => {
-            let message = without_location(&e);
-            parse_unknown(message.as_str(), "field")
-                .map(|(_, fields)| fields.into_iter().map(String::from).collect())
-                .unwrap_or_default()
-        }
     }
 }
 
