@@ -277,15 +277,15 @@ impl Config {
 /// configuration is checked, so that even the configuration's own errors are in that language.
 pub fn diagnostics_language(root: &Path) -> Lang {
     let Ok(text) = std::fs::read_to_string(root.join(CONFIG_FILE)) else {
-        return Lang::Sv;
+        return Lang::Swedish;
     };
     let Ok(table) = text.parse::<toml::Table>() else {
-        return Lang::Sv;
+        return Lang::Swedish;
     };
     ["diagnostics_language", "language"]
         .iter()
         .find_map(|key| table.get(*key)?.as_str().and_then(Lang::from_tag))
-        .unwrap_or(Lang::Sv)
+        .unwrap_or(Lang::Swedish)
 }
 
 /// Checks a base URL and gives it its trailing `/`; the error says what is wrong with it.

@@ -104,6 +104,7 @@ enum NewWhat {
     },
 }
 
+/// `--lang`'s values: the languages' tags.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum LangArg {
     Sv,
@@ -119,7 +120,7 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     diagnostics::set_language(match cli.lang {
-        Some(LangArg::Sv) => Lang::Sv,
+        Some(LangArg::Sv) => Lang::Swedish,
         Some(LangArg::En) => Lang::English,
         None => inspira::config::diagnostics_language(&cli.root),
     });

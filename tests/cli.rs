@@ -1101,3 +1101,29 @@ fn a_field_written_in_swedish_suggests_its_name() {
         "{stderr}"
     );
 }
+
+#[test]
+fn yaml_errors_are_explained_in_english_with_lang_en() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "      step: beslut",
+        "\tstep: beslut",
+    );
+    let out = inspira(root.path())
+        .args(["--lang", "en", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "error[yaml]: line 25 starts with a tab; YAML allows only spaces for indentation\n  --> content/cases/alfa.md:25:1"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: replace the tab with spaces"),
+        "{stderr}"
+    );
+}

@@ -229,7 +229,7 @@ not-shown-publication-url-help = länka till publikationen i sidans text i stäl
 root-relative-link = länken `{ $target }` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg
 root-relative-link-label = länka till filen med @/
 root-relative-link-help = skriv `{ $link }` i stället: inspira gör om länken till rätt adress och kontrollerar att målet finns
-root-relative-link-other-help = länka till filen med @/ (@/cases/<slug>.md, @/pages/<slug>.md, @/vocabulary/<dimension>.yaml#<term>); till andra sidor med hela adressen, som börjar med https://
+root-relative-link-other-help = länka till filen med @/ (@/cases/<slug>.md, @/pages/<slug>.md, @/vocabulary/<ordlista>.yaml#<begrepp>); till andra sidor med hela adressen, som börjar med https://
 
 ## Filer som ges till inspira check (not-content)
 
@@ -238,7 +238,7 @@ not-content-root-help = ange mappen med inspira.toml med --root
 not-content-folder = `{ $path }` är en mapp, inte en fil
 not-content-folder-help = ange filerna, t.ex. content/cases/*.md, eller kör inspira check utan filer för att kontrollera hela webbplatsen
 not-content-file = `{ $path }` är ingen innehållsfil
-not-content-what = inspira check kontrollerar exempel (content/cases/<slug>.md), sidor (content/pages/<slug>.md) och ordlistor (content/vocabulary/<dimension>.yaml)
+not-content-what = inspira check kontrollerar exempel (content/cases/<slug>.md), sidor (content/pages/<slug>.md) och ordlistor (content/vocabulary/<ordlista>.yaml)
 not-content-outside = `{ $path }` ligger utanför webbplatsen i { $root }
 not-content-outside-help = ange en fil under content/ i webbplatsens mapp, eller välj webbplatsen med --root
 not-content-missing = `{ $path }` finns inte

@@ -573,13 +573,13 @@ mod tests {
         let help = d
             .help
             .as_ref()
-            .map(|h| h.in_lang(crate::diagnostics::Lang::Sv))
+            .map(|h| h.in_lang(crate::diagnostics::Lang::Swedish))
             .unwrap_or_default();
         (
             format!(
                 "{} {}",
                 d.location().unwrap(),
-                d.message.in_lang(crate::diagnostics::Lang::Sv)
+                d.message.in_lang(crate::diagnostics::Lang::Swedish)
             ),
             help,
         )

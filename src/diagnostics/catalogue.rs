@@ -17,18 +17,18 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Swedish, the default: the contributors are Swedish.
-    Sv,
+    Swedish,
     English,
 }
 
 impl Lang {
     /// Every language with a catalogue.
-    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::English];
+    pub const ALL: [Lang; 2] = [Lang::Swedish, Lang::English];
 
     /// The BCP 47 tag, e.g. `sv`.
     pub fn tag(self) -> &'static str {
         match self {
-            Lang::Sv => "sv",
+            Lang::Swedish => "sv",
             Lang::English => "en",
         }
     }
@@ -37,7 +37,7 @@ impl Lang {
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
         match primary.as_str() {
-            "sv" => Some(Lang::Sv),
+            "sv" => Some(Lang::Swedish),
             "en" => Some(Lang::English),
             _ => None,
         }
@@ -46,14 +46,14 @@ impl Lang {
     /// The catalogue's Fluent source.
     pub fn catalogue(self) -> &'static str {
         match self {
-            Lang::Sv => include_str!("../../locales/sv/diagnostics.ftl"),
+            Lang::Swedish => include_str!("../../locales/sv/diagnostics.ftl"),
             Lang::English => include_str!("../../locales/en/diagnostics.ftl"),
         }
     }
 
     fn index(self) -> u8 {
         match self {
-            Lang::Sv => 0,
+            Lang::Swedish => 0,
             Lang::English => 1,
         }
     }
@@ -70,7 +70,7 @@ pub fn set_language(lang: Lang) {
 pub fn language() -> Lang {
     match LANGUAGE.load(Ordering::Relaxed) {
         1 => Lang::English,
-        _ => Lang::Sv,
+        _ => Lang::Swedish,
     }
 }
 
@@ -272,7 +272,7 @@ mod tests {
 
     #[test]
     fn reads_language_tags() {
-        assert_eq!(Lang::from_tag("sv-SE"), Some(Lang::Sv));
+        assert_eq!(Lang::from_tag("sv-SE"), Some(Lang::Swedish));
         assert_eq!(Lang::from_tag("EN"), Some(Lang::English));
         assert_eq!(Lang::from_tag("fi"), None);
     }
@@ -280,7 +280,7 @@ mod tests {
     #[test]
     fn puts_arguments_into_words_in_each_language() {
         let text = crate::msg!("did-you-mean", name = "bostad");
-        assert_eq!(text.in_lang(Lang::Sv), "menade du `bostad`?");
+        assert_eq!(text.in_lang(Lang::Swedish), "menade du `bostad`?");
         assert_eq!(text.in_lang(Lang::English), "did you mean `bostad`?");
     }
 
@@ -350,7 +350,7 @@ mod tests {
 
     #[test]
     fn both_catalogues_have_every_message_with_the_same_arguments() {
-        let sv = messages(Lang::Sv);
+        let sv = messages(Lang::Swedish);
         let en = messages(Lang::English);
         let only = |a: &std::collections::BTreeMap<_, _>,
                     b: &std::collections::BTreeMap<String, _>| {

@@ -463,7 +463,7 @@ mod tests {
         assert!(out.contains("kind: komun"), "{out}");
         assert!(out.contains("^^^^^"), "{out}");
         assert!(out.contains("help: use one of"), "{out}");
-        let out = d.render_in(Lang::Sv, false);
+        let out = d.render_in(Lang::Swedish, false);
         assert!(out.contains("fel[yaml]: unknown kind"), "{out}");
         assert!(out.contains("tips: use one of"), "{out}");
     }
