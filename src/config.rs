@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Code, Diagnostic, did_you_mean, parse_unknown};
+use crate::diagnostics::{Code, Diagnostic, Lang, Text, did_you_mean, parse_unknown};
+use crate::msg;
 
 pub const CONFIG_FILE: &str = "inspira.toml";
 
@@ -25,6 +26,10 @@ pub struct Config {
     /// the site gives a complete `i18n/<language>.toml` for.
     #[serde(default = "default_language")]
     pub ui_language: String,
+    /// The language of `check` and `build` messages: `sv` or `en`. Without it, `language` decides
+    /// (English for an English site, Swedish otherwise); `--lang` overrides both.
+    #[serde(default)]
+    pub diagnostics_language: Option<String>,
     /// Where `inspira build` writes the site, relative to the root.
     #[serde(default = "default_output")]
     pub output_dir: PathBuf,
@@ -171,47 +176,77 @@ impl Config {
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Diagnostic::error(
                 Code::Config,
-                format!("could not read the site configuration: {e}"),
+                msg!("config-unreadable", error = e.to_string()),
             )
             .in_file(CONFIG_FILE)
-            .help("run inspira in a site folder (one with inspira.toml), or pass --root <folder>")
+            .help(msg!("config-unreadable-help"))
         })?;
         let mut config: Config = toml::from_str(&text).map_err(|e| toml_error(&text, &e))?;
         config.base_url = normalise_base_url(&config.base_url).map_err(|problem| {
-            let line = text.lines().position(|l| l.trim_start().starts_with("base_url")).map_or(1, |i| i + 1);
-            Diagnostic::error(Code::Config, format!("`base_url` {problem}"))
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("base_url"))
+                .map_or(1, |i| i + 1);
+            Diagnostic::error(Code::Config, msg!("config-base-url", problem = problem))
                 .in_file(CONFIG_FILE)
                 .at(&text, line, 1, 8)
-                .help("write an absolute URL such as https://example.org/integration/ or a path such as /integration/")
+                .help(msg!("config-base-url-help"))
         })?;
         if config.compare.cases_per_page == 0 {
             let line = text
                 .lines()
                 .position(|l| l.trim_start().starts_with("cases_per_page"))
                 .map_or(1, |i| i + 1);
-            return Err(Diagnostic::error(Code::Config, "`cases_per_page` is 0")
-                .in_file(CONFIG_FILE)
-                .at(&text, line, 1, "cases_per_page".len())
-                .help(
-                    "every comparison page needs room for at least one case; the default is 50",
-                ));
+            return Err(
+                Diagnostic::error(Code::Config, msg!("config-cases-per-page"))
+                    .in_file(CONFIG_FILE)
+                    .at(&text, line, 1, "cases_per_page".len())
+                    .help(msg!("config-cases-per-page-help")),
+            );
         }
-        for (key, value, background, name) in [
-            ("accent", &config.theme.accent, (255, 255, 255), "white"),
+        if let Some(tag) = &config.diagnostics_language
+            && Lang::from_tag(tag).is_none()
+        {
+            let key = "diagnostics_language";
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(1, |i| i + 1);
+            return Err(Diagnostic::error(
+                Code::Config,
+                msg!("config-diagnostics-language", value = tag),
+            )
+            .in_file(CONFIG_FILE)
+            .at(&text, line, 1, key.len())
+            .help(msg!("config-diagnostics-language-help")));
+        }
+        for (key, value, background, help) in [
+            (
+                "accent",
+                &config.theme.accent,
+                (255, 255, 255),
+                "config-accent-help",
+            ),
             (
                 "accent_dark",
                 &config.theme.accent_dark,
                 (0x12, 0x14, 0x17),
-                "the dark background",
+                "config-accent-dark-help",
             ),
         ] {
             if let Some(colour) = value {
                 check_accent(colour, background).map_err(|problem| {
-                    let line = text.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
-                    Diagnostic::error(Code::Config, format!("`{key}` {problem}"))
-                        .in_file(CONFIG_FILE)
-                        .at(&text, line, 1, key.len())
-                        .help(format!("text and links in the accent colour need a contrast of at least 4.5:1 against {name} (WCAG 1.4.3); choose a darker or lighter shade"))
+                    let line = text
+                        .lines()
+                        .position(|l| l.trim_start().starts_with(key))
+                        .map_or(1, |i| i + 1);
+                    Diagnostic::error(
+                        Code::Config,
+                        msg!("config-accent", key = key, problem = problem),
+                    )
+                    .in_file(CONFIG_FILE)
+                    .at(&text, line, 1, key.len())
+                    .help(Text::new(help))
                 })?;
             }
         }
@@ -237,22 +272,34 @@ impl Config {
     }
 }
 
-/// Checks a base URL and gives it its trailing `/`.
-pub fn normalise_base_url(url: &str) -> Result<String, String> {
+/// The language of the messages for the site in `root`: its `diagnostics_language`, else its
+/// `language`, Swedish when neither names a language with a catalogue. Read leniently, before the
+/// configuration is checked, so that even the configuration's own errors are in that language.
+pub fn diagnostics_language(root: &Path) -> Lang {
+    let Ok(text) = std::fs::read_to_string(root.join(CONFIG_FILE)) else {
+        return Lang::Swedish;
+    };
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Lang::Swedish;
+    };
+    ["diagnostics_language", "language"]
+        .iter()
+        .find_map(|key| table.get(*key)?.as_str().and_then(Lang::from_tag))
+        .unwrap_or(Lang::Swedish)
+}
+
+/// Checks a base URL and gives it its trailing `/`; the error says what is wrong with it.
+pub fn normalise_base_url(url: &str) -> Result<String, Text> {
     let url = url.trim();
     if url.is_empty() {
         return Ok("/".into());
     }
     let ok_scheme = url.starts_with("https://") || url.starts_with("http://");
     if !ok_scheme && !url.starts_with('/') {
-        return Err(format!(
-            "`{url}` is neither an http(s) URL nor a path starting with `/`"
-        ));
+        return Err(msg!("base-url-not-url-or-path", url = url));
     }
     if url.contains(['?', '#', ' ', '"', '<', '>']) {
-        return Err(format!(
-            "`{url}` must not contain spaces, quotes, `?` or `#`"
-        ));
+        return Err(msg!("base-url-bad-character", url = url));
     }
     let mut url = url.to_string();
     if !url.ends_with('/') {
@@ -288,19 +335,23 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-fn check_accent(colour: &str, background: (u8, u8, u8)) -> Result<(), String> {
-    let rgb =
-        parse_hex(colour).ok_or_else(|| format!("`{colour}` is not a colour written #rrggbb"))?;
+fn check_accent(colour: &str, background: (u8, u8, u8)) -> Result<(), Text> {
+    let rgb = parse_hex(colour).ok_or_else(|| msg!("accent-not-hex", colour = colour))?;
     let ratio = contrast_ratio(rgb, background);
     if ratio < 4.5 {
-        return Err(format!("`{colour}` has a contrast of only {ratio:.2}:1"));
+        return Err(msg!(
+            "accent-low-contrast",
+            colour = colour,
+            ratio = format!("{ratio:.2}")
+        ));
     }
     Ok(())
 }
 
 fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
-    let mut d = Diagnostic::error(Code::Config, message.clone()).in_file(CONFIG_FILE);
+    let mut d = Diagnostic::error(Code::Config, msg!("config-toml", problem = &message))
+        .in_file(CONFIG_FILE);
     if let Some(span) = e.span() {
         let before = &text[..span.start.min(text.len())];
         let line = before.matches('\n').count() + 1;
@@ -308,10 +359,16 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
         let width = text[span.clone()].chars().count().max(1);
         d = d.at(text, line, column, width);
     }
-    if let Some((field, candidates)) = parse_unknown(&message, "field")
-        && let Some(best) = did_you_mean(field, candidates.iter().copied())
-    {
-        d = d.help(format!("did you mean `{best}`?"));
+    if let Some((field, candidates)) = parse_unknown(&message, "field") {
+        d.message = msg!("config-unknown-key", key = field);
+        d = d.label(msg!("config-unknown-key-label"));
+        d = match did_you_mean(field, candidates.iter().copied()) {
+            Some(best) => d.help(msg!("did-you-mean", name = best)),
+            None => d.help(msg!(
+                "config-unknown-key-help",
+                keys = candidates.join(", ")
+            )),
+        };
     }
     d
 }
@@ -338,6 +395,7 @@ mod tests {
         assert!(
             check_accent("#7fb2c0", (255, 255, 255))
                 .unwrap_err()
+                .in_lang(Lang::English)
                 .contains("contrast")
         );
         assert!(check_accent("teal", (255, 255, 255)).is_err());

@@ -177,7 +177,10 @@ pub fn write(
 }
 
 fn export_error(file: &str, message: &str) -> Diagnostic {
-    Diagnostic::error(Code::Export, format!("could not write {file}: {message}"))
+    Diagnostic::error(
+        Code::Export,
+        crate::msg!("export-failed", file = file, error = message),
+    )
 }
 
 /// Terms × cases; each cell holds the case's own wording ("; " between several), empty when absent.

@@ -12,7 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use inspira::diagnostics::Diagnostics;
+use inspira::diagnostics::{self, Code, Diagnostic, Diagnostics, Lang, Text};
+use inspira::msg;
 use inspira::site::{self, BuildReport};
 use inspira::vocabulary::Vocabulary;
 use inspira::{scaffold, schema, serve};
@@ -31,6 +32,11 @@ struct Cli {
     /// The site folder: the one with inspira.toml and content/.
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     root: PathBuf,
+
+    /// The language of messages: sv (Swedish) or en (English). Without it, the site's
+    /// `diagnostics_language`, else its `language`, decides; Swedish if neither is English.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
 
     #[command(subcommand)]
     command: Command,
@@ -98,6 +104,13 @@ enum NewWhat {
     },
 }
 
+/// `--lang`'s values: the languages' tags.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Sv,
+    En,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -106,6 +119,11 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    diagnostics::set_language(match cli.lang {
+        Some(LangArg::Sv) => Lang::Swedish,
+        Some(LangArg::En) => Lang::English,
+        None => inspira::config::diagnostics_language(&cli.root),
+    });
     match cli.command {
         Command::Build {
             output,
@@ -153,12 +171,12 @@ fn main() -> ExitCode {
             match serve::serve(options, report_build) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: could not serve the site: {e}");
+                    let mut d =
+                        Diagnostic::error(Code::Io, msg!("serve-failed", error = e.to_string()));
                     if e.kind() == std::io::ErrorKind::AddrInUse {
-                        eprintln!(
-                            "help: another program uses port {port}; pass --port with another number"
-                        );
+                        d = d.help(msg!("serve-port-in-use-help", port = port));
                     }
+                    eprintln!("{}", d.render(use_color()));
                     ExitCode::from(1)
                 }
             }
@@ -178,11 +196,12 @@ fn main() -> ExitCode {
             match format {
                 Format::Text => {
                     print_diagnostics(&diagnostics);
-                    if diagnostics.has_errors() {
-                        eprintln!("{}", summary("check failed", &diagnostics));
+                    let outcome = if diagnostics.has_errors() {
+                        "summary-check-failed"
                     } else {
-                        eprintln!("{}", summary("check passed", &diagnostics));
-                    }
+                        "summary-check-passed"
+                    };
+                    eprintln!("{}", summary(outcome, &diagnostics));
                 }
                 Format::Json => {
                     let json = serde_json::json!({
@@ -226,10 +245,15 @@ fn main() -> ExitCode {
                     .map_or(Ok(()), std::fs::create_dir_all)
                     .and_then(|()| std::fs::write(&full, text));
                 if let Err(e) = written {
-                    eprintln!("error: could not write {}: {e}", full.display());
+                    let d = Diagnostic::error(
+                        Code::Io,
+                        msg!("file-not-written", error = e.to_string()),
+                    )
+                    .in_file(path);
+                    eprintln!("{}", d.render(use_color()));
                     return ExitCode::from(1);
                 }
-                println!("Wrote {path}");
+                println!("{}", msg!("schema-wrote", path = path));
             }
             ExitCode::SUCCESS
         }
@@ -241,16 +265,11 @@ fn main() -> ExitCode {
             match written {
                 Ok((case, path)) => {
                     let path = path.display().to_string().replace('\\', "/");
-                    println!("Skapade {path}");
+                    println!("{}", msg!("new-case-created", path = &path));
                     if let Some(name) = &case.name {
-                        println!(
-                            "Exemplets slug är `{}`; titel och ort är ifyllda med {name}. Ändra dem om exemplet är känt under ett annat namn.",
-                            case.slug
-                        );
+                        println!("{}", msg!("new-case-named", slug = &case.slug, name = name));
                     }
-                    println!(
-                        "Nästa steg: fyll i fälten som kommentarerna i filen beskriver, och kontrollera filen med `inspira check {path}`: den visar allt som återstår."
-                    );
+                    println!("{}", msg!("new-case-next", path = &path));
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
@@ -291,37 +310,37 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn summary(what: &str, diagnostics: &Diagnostics) -> String {
-    format!(
-        "{what}: {}, {}",
-        plural(diagnostics.error_count(), "error", "errors"),
-        plural(diagnostics.warning_count(), "warning", "warnings")
-    )
+/// The last line of `check` or a failed `build`: the catalogue's `outcome`, with the counts.
+fn summary(outcome: &'static str, diagnostics: &Diagnostics) -> String {
+    Text::new(outcome)
+        .arg(
+            "errors",
+            msg!("count-errors", count = diagnostics.error_count()),
+        )
+        .arg(
+            "warnings",
+            msg!("count-warnings", count = diagnostics.warning_count()),
+        )
+        .to_string()
 }
 
 fn report_build(result: &Result<BuildReport, Diagnostics>) {
     match result {
         Ok(report) => {
             print_diagnostics(&report.warnings);
-            eprintln!(
-                "Built {} cases into {} ({} files, {}) in {} ms",
-                report.cases,
-                report.output.display(),
-                report.files,
-                plural(report.warnings.warning_count(), "warning", "warnings"),
-                report.elapsed.as_millis()
+            let built = msg!(
+                "summary-built",
+                cases = report.cases,
+                output = report.output.display().to_string(),
+                files = report.files,
+                warnings = msg!("count-warnings", count = report.warnings.warning_count()),
+                ms = u64::try_from(report.elapsed.as_millis()).unwrap_or(u64::MAX)
             );
+            eprintln!("{built}");
         }
         Err(diagnostics) => {
             print_diagnostics(diagnostics);
-            eprintln!(
-                "{}; the previous output was left untouched",
-                summary("build failed", diagnostics)
-            );
+            eprintln!("{}", summary("summary-build-failed", diagnostics));
         }
     }
 }

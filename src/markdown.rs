@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use crate::diagnostics::{Code, Diagnostic, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Text, did_you_mean};
+use crate::msg;
 use crate::routes::Route;
 use crate::vocabulary::{Dimension, Vocabulary};
 
@@ -51,7 +52,7 @@ impl Links {
     }
 
     /// Resolves an `@/…` target to a URL, or explains why it cannot.
-    pub fn resolve(&self, target: &str) -> Result<String, (String, String)> {
+    pub fn resolve(&self, target: &str) -> Result<String, (Text, Text)> {
         let path = target.trim_start_matches("@/");
         let (path, fragment) = match path.split_once('#') {
             Some((p, f)) => (p, Some(f)),
@@ -63,13 +64,13 @@ impl Links {
         };
         let unknown = |kind: &str, id: &str, known: &mut dyn Iterator<Item = &str>| {
             let help = match did_you_mean(id, known) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("check the file name under content/{kind}"),
+                Some(best) => msg!(
+                    "broken-link-did-you-mean",
+                    link = target.replacen(id, best, 1)
+                ),
+                None => msg!("broken-link-help", folder = format!("content/{kind}")),
             };
-            (
-                format!("the link points to `{target}`, which does not exist"),
-                help,
-            )
+            (msg!("broken-link", target = target), help)
         };
         if let Some(slug) = path
             .strip_prefix("cases/")
@@ -116,9 +117,8 @@ impl Links {
             };
         }
         Err((
-            format!("`{target}` is not a link inspira understands"),
-            "write @/cases/<slug>.md, @/pages/<slug>.md or @/vocabulary/<dimension>.yaml#<term>"
-                .into(),
+            msg!("broken-link-unknown-kind", target = target),
+            msg!("broken-link-unknown-kind-help"),
         ))
     }
 }
@@ -330,8 +330,8 @@ fn link_error(
     markdown: &str,
     offset: usize,
     target: &str,
-    message: String,
-    help: String,
+    message: Text,
+    help: Text,
 ) -> Diagnostic {
     let d = Diagnostic::error(Code::BrokenLink, message)
         .in_file(origin.path)
@@ -445,7 +445,13 @@ mod tests {
         let (_, d) = render_body("Text\n\nSe [x](@/cases/stromsnd.md).");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].location().unwrap(), "content/cases/x.md:6:8");
-        assert!(d[0].help.as_deref().unwrap().contains("stromsund"));
+        assert!(
+            d[0].help
+                .as_ref()
+                .unwrap()
+                .to_string()
+                .contains("stromsund")
+        );
     }
 
     #[test]

@@ -10,20 +10,18 @@ use std::sync::Mutex;
 pub type OutputFile = (String, Vec<u8>);
 
 /// Refuses output folders that would destroy the site's own files when replaced.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), crate::diagnostics::Text> {
     let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let output_abs = absolute(output);
     if root.starts_with(&output_abs) {
-        return Err(format!(
-            "the output folder {} contains the site itself; choose a folder inside it, such as public/",
-            output.display()
+        return Err(crate::msg!(
+            "output-contains-site",
+            folder = output.display().to_string()
         ));
     }
     for protected in ["content", "templates", "static", "themes", "src", ".git"] {
         if output_abs == root.join(protected) {
-            return Err(format!(
-                "the output folder cannot be {protected}/, which holds the site's own files"
-            ));
+            return Err(crate::msg!("output-protected", folder = protected));
         }
     }
     Ok(())

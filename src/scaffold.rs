@@ -31,9 +31,9 @@ impl NewCase {
         if path_like || check_slug(&slug).is_err() {
             return Err(Diagnostic::error(
                 Code::BadSlug,
-                format!("`{argument}` går inte att göra till ett filnamn"),
+                crate::msg!("new-case-bad-name", name = argument),
             )
-            .help("skriv ortens namn, t.ex. \"Upplands Väsby\", eller en slug med bara a–z, 0–9 och -, t.ex. upplands-vasby"));
+            .help(crate::msg!("new-case-bad-name-help")));
         }
         Ok(NewCase {
             slug,
@@ -50,23 +50,27 @@ pub fn new_case(root: &Path, case: &NewCase) -> Result<PathBuf, Diagnostic> {
         .join(format!("{}.md", case.slug));
     let path = root.join(&relative);
     if path.exists() {
-        return Err(Diagnostic::error(Code::Exists, "exemplet finns redan")
-            .in_file(&relative)
-            .help(
-                "öppna den befintliga filen och förbättra den i stället, eller välj ett annat namn",
-            ));
+        return Err(
+            Diagnostic::error(Code::Exists, crate::msg!("new-case-exists"))
+                .in_file(&relative)
+                .help(crate::msg!("new-case-exists-help")),
+        );
     }
     let vocabulary = Vocabulary::load(root).map_err(|d| {
-        d.into_iter()
-            .next()
-            .unwrap_or_else(|| Diagnostic::error(Code::Vocabulary, "ordlistorna går inte att läsa"))
+        d.into_iter().next().unwrap_or_else(|| {
+            Diagnostic::error(Code::Vocabulary, crate::msg!("new-case-no-vocabulary"))
+        })
     })?;
     let text = skeleton(&vocabulary, case);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
             Diagnostic::error(
                 Code::Io,
-                format!("mappen {} går inte att skapa: {e}", dir.display()),
+                crate::msg!(
+                    "folder-not-created",
+                    folder = dir.display().to_string(),
+                    error = e.to_string()
+                ),
             )
         })?;
     }
@@ -77,8 +81,11 @@ pub fn new_case(root: &Path, case: &NewCase) -> Result<PathBuf, Diagnostic> {
         .open(&path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
         .map_err(|e| {
-            Diagnostic::error(Code::Io, format!("filen går inte att skriva: {e}"))
-                .in_file(&relative)
+            Diagnostic::error(
+                Code::Io,
+                crate::msg!("file-not-written", error = e.to_string()),
+            )
+            .in_file(&relative)
         })?;
     Ok(relative)
 }

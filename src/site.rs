@@ -35,17 +35,20 @@ impl Progress {
         Progress(bar)
     }
 
-    /// A new stage; `counting` shows how many files have been written.
-    fn stage(&self, message: &'static str, counting: bool) {
+    /// A new stage, named by the catalogue's message `stage`; `counting` shows how many files have
+    /// been written.
+    fn stage(&self, stage: &'static str, counting: bool) {
         let template = if counting {
-            "{spinner} {msg}: {pos} files written [{elapsed}]"
+            let written = crate::msg!("progress-files-written").to_string();
+            format!("{{spinner}} {{msg}}: {{pos}} {written} [{{elapsed}}]")
         } else {
-            "{spinner} {msg} [{elapsed}]"
+            "{spinner} {msg} [{elapsed}]".to_string()
         };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
             self.0.set_style(style);
         }
-        self.0.set_message(message);
+        self.0
+            .set_message(crate::diagnostics::Text::new(stage).to_string());
     }
 }
 
@@ -193,11 +196,14 @@ impl Site {
         progress: &Progress,
     ) -> Result<Rendered, Diagnostics> {
         let started = Instant::now();
-        progress.stage("Preparing the views", false);
+        progress.stage("progress-preparing", false);
         let renderer = self.renderer(live_reload);
-        let prepared = renderer.prepare().map_err(diagnostics)?;
+        let prepared = renderer.prepare().map_err(|mut problems| {
+            validate::links::suggest_cases_by_title(&mut problems, &self.content);
+            diagnostics(problems)
+        })?;
         stages.push(Stage::since("prepare", started));
-        progress.stage("Rendering the pages", true);
+        progress.stage("progress-rendering", true);
         let started = Instant::now();
         let indexer = search.then(|| {
             let indexer = search::Indexer::start(&self.config.language);
@@ -308,24 +314,32 @@ pub fn build_full(
 ) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Vec::new();
-    progress.stage("Reading and checking the content", false);
+    progress.stage("progress-reading", false);
     let (mut site, warnings) = Site::load(root)?;
     stages.push(Stage::since("load and check", started));
     if let Some(url) = base_url {
         site.config.base_url = crate::config::normalise_base_url(url).map_err(|m| {
-            Diagnostics::from(Diagnostic::error(Code::BaseUrl, format!("--base-url {m}")))
+            Diagnostics::from(Diagnostic::error(
+                Code::BaseUrl,
+                crate::msg!("base-url-option", problem = m),
+            ))
         })?;
     }
     let output = site.output_dir(output);
     output::check_output_dir(root, &output).map_err(|m| {
-        Diagnostics::from(
-            Diagnostic::error(Code::Output, m).help("pass another folder with --output"),
-        )
+        Diagnostics::from(Diagnostic::error(Code::Output, m).help(crate::msg!("output-help")))
     })?;
     let io_error = |e: std::io::Error| {
         Diagnostics::from(
-            Diagnostic::error(Code::Io, format!("could not write the site to {}: {e}", output.display()))
-                .help("check that the folder is writable and the disk is not full; the previous site was left as it was"),
+            Diagnostic::error(
+                Code::Io,
+                crate::msg!(
+                    "site-not-written",
+                    folder = output.display().to_string(),
+                    error = e.to_string()
+                ),
+            )
+            .help(crate::msg!("site-not-written-help")),
         )
     };
     let staging = output::Staging::create(&output).map_err(io_error)?;
@@ -351,7 +365,7 @@ pub fn build_full(
         drop(site);
         None
     };
-    progress.stage("Finishing the search index", true);
+    progress.stage("progress-search-index", true);
     let indexing = Instant::now();
     let bundle = match indexer {
         Some(indexer) => indexer.finish()?,
@@ -387,8 +401,11 @@ fn diagnostics(problems: Vec<Diagnostic>) -> Diagnostics {
 
 fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
     Diagnostics::from(
-        Diagnostic::error(Code::Io, format!("could not write {path}: {e}"))
-            .help("check that the output folder is writable and the disk is not full; the previous site was left as it was"),
+        Diagnostic::error(
+            Code::Io,
+            crate::msg!("path-not-written", path = path, error = e.to_string()),
+        )
+        .help(crate::msg!("site-not-written-help")),
     )
 }
 
@@ -399,7 +416,9 @@ fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok((site, mut warnings)) => {
-            warnings.extend(site.renderer(false).check());
+            let mut rendered = site.renderer(false).check();
+            validate::links::suggest_cases_by_title(&mut rendered, &site.content);
+            warnings.extend(rendered);
             warnings.sort();
             warnings
         }
@@ -453,6 +472,8 @@ fn check_everything(root: &Path) -> (Diagnostics, Diagnostics) {
         theme: &theme,
         live_reload: false,
     };
-    found.extend(renderer.check());
+    let mut rendered = renderer.check();
+    validate::links::suggest_cases_by_title(&mut rendered, &content);
+    found.extend(rendered);
     (found, Diagnostics::new())
 }

@@ -104,6 +104,18 @@ impl DimensionTerms {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.file.terms.iter().map(|t| t.id.value.as_str())
     }
+
+    /// Each term's id with each name it goes by (the id itself, its Swedish and English labels), for
+    /// suggesting the id when a contributor writes a label.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.file.terms.iter().flat_map(|t| {
+            let id = t.id.value.as_str();
+            [Some(id), Some(t.label.as_str()), t.label_en.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(move |name| (id, name))
+        })
+    }
 }
 
 /// All three vocabularies.
@@ -151,12 +163,12 @@ impl Vocabulary {
                 diagnostics.push(
                     Diagnostic::error(
                         Code::MissingVocabulary,
-                        format!("the vocabulary file for {dimension} is missing"),
+                        crate::msg!("missing-vocabulary", vocabulary = dimension.to_string()),
                     )
                     .in_file(&relative)
-                    .help(format!(
-                        "create {} with a `title:` and a list of `terms:`",
-                        relative.display()
+                    .help(crate::msg!(
+                        "missing-vocabulary-help",
+                        file = relative.display().to_string().replace('\\', "/")
                     )),
                 );
                 continue;
@@ -190,24 +202,22 @@ fn load_dimension(
             diagnostics.push(
                 Diagnostic::error(
                     Code::BadTermId,
-                    format!("the term id `{}` {problem}", id.value),
+                    crate::msg!("bad-term-id", id = &id.value, problem = problem),
                 )
                 .in_file(relative)
                 .at(&source.text, line, column, id.value.chars().count())
-                .help("term ids use only a–z, 0–9 and -, e.g. `arbete-och-forsorjning`"),
+                .help(crate::msg!("bad-term-id-help")),
             );
         }
         if index.insert(id.value.clone(), i).is_some() {
             diagnostics.push(
                 Diagnostic::error(
                     Code::DuplicateTerm,
-                    format!("the term `{}` is defined twice", id.value),
+                    crate::msg!("duplicate-term", id = &id.value),
                 )
                 .in_file(relative)
                 .at(&source.text, line, column, id.value.chars().count())
-                .help(
-                    "every term id must be unique within its vocabulary; rename or merge the two",
-                ),
+                .help(crate::msg!("duplicate-term-help")),
             );
         }
     }

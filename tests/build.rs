@@ -433,7 +433,7 @@ fn an_unknown_interface_language_is_a_clear_error() {
     let text: Vec<String> = errors.iter().map(|d| d.render(false)).collect();
     assert!(
         text.join("\n")
-            .contains("there are no interface texts for the language `fi`"),
+            .contains("det finns inga gränssnittstexter för språket `fi`"),
         "{text:?}"
     );
 }

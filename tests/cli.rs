@@ -100,13 +100,10 @@ fn check_reports_a_missing_logo_and_a_broken_template_without_building() {
     let (code, stderr) = check(root.path());
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("the logo `logga.svg` is not in static/"),
+        stderr.contains("logotypen `logga.svg` finns inte i static/"),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("put the file at static/logga.svg"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("lägg filen i static/logga.svg"), "{stderr}");
 
     let root = fixture("basic");
     std::fs::create_dir_all(root.path().join("templates")).unwrap();
@@ -158,8 +155,87 @@ fn check_json_lists_diagnostics_for_tools() {
     assert_eq!(d["line"], 33);
     assert_eq!(d["column"], 11);
     assert_eq!(
+        d["message"],
+        "`bostader` är inget begrepp i ordlistan för fokusområden"
+    );
+    assert_eq!(
+        d["help"],
+        "menade du `bostad`? (begreppen står i content/vocabulary/focus-areas.yaml)"
+    );
+}
+
+#[test]
+fn lang_en_prints_the_same_diagnostics_in_english_with_the_same_codes() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "term: bostad",
+        "term: bostader",
+    );
+    let out = inspira(root.path())
+        .args(["--lang", "en", "check", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-term");
+    assert_eq!(
+        d["message"],
+        "`bostader` is not a term in the focus-areas vocabulary"
+    );
+    assert_eq!(
         d["help"],
         "did you mean `bostad`? (terms are listed in content/vocabulary/focus-areas.yaml)"
+    );
+    let out = inspira(root.path())
+        .args(["check", "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[unknown-term]: `bostader` is not a term"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: did you mean `bostad`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("check failed: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_sites_diagnostics_language_chooses_the_language_and_lang_overrides_it() {
+    let root = fixture("basic");
+    edit(root.path(), "content/cases/alfa.md", "summary:", "sumary:");
+    let config = root.path().join("inspira.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("diagnostics_language = \"en\"\n{text}")).unwrap();
+    let (_, stderr) = check(root.path());
+    assert!(
+        stderr.contains("error[yaml]: unknown field `sumary`"),
+        "{stderr}"
+    );
+    let out = inspira(root.path())
+        .args(["--lang", "sv", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("fel[yaml]: fältet `sumary` finns inte"),
+        "{stderr}"
+    );
+    std::fs::write(&config, format!("diagnostics_language = \"fi\"\n{text}")).unwrap();
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(
+            "`diagnostics_language` är `fi`, men meddelandena finns bara på svenska och engelska"
+        ),
+        "{stderr}"
     );
 }
 
@@ -247,13 +323,12 @@ fn new_case_from_a_place_name_writes_its_slug_title_and_place_and_check_lists_wh
     assert_eq!(code, 1, "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(
-        stderr.contains("error[empty-field]: `county` är tomt\n  --> content/cases/are.md:10:1"),
+        stderr.contains("fel[empty-field]: `county` är tomt\n  --> content/cases/are.md:10:1"),
         "{stderr}"
     );
     assert!(
-        stderr.contains(
-            "error[placeholder]: `document.adopted` har kvar mallens platshållare `0000`"
-        ),
+        stderr
+            .contains("fel[placeholder]: `document.adopted` har kvar mallens platshållare `0000`"),
         "{stderr}"
     );
     assert!(!stderr.contains("`title` är tomt"), "{stderr}");
@@ -268,7 +343,7 @@ fn new_case_from_a_place_name_writes_its_slug_title_and_place_and_check_lists_wh
     let (code, _, stderr) = new_case(root.path(), "Åre");
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("error[exists]: content/cases/are.md: exemplet finns redan"),
+        stderr.contains("fel[exists]: content/cases/are.md: exemplet finns redan"),
         "{stderr}"
     );
     assert_eq!(
@@ -299,7 +374,7 @@ fn new_case_still_takes_a_slug_and_refuses_paths_and_existing_cases() {
     for bad in ["../evil", "a/b", "!!!"] {
         let (code, _, stderr) = new_case(root.path(), bad);
         assert_eq!(code, 1, "{bad}");
-        assert!(stderr.contains("error[bad-slug]"), "{bad}: {stderr}");
+        assert!(stderr.contains("fel[bad-slug]"), "{bad}: {stderr}");
     }
     assert!(!root.path().join("evil.md").exists());
     assert!(!root.path().join("content/evil.md").exists());
@@ -566,7 +641,7 @@ fn what_the_source_does_not_say_is_written_as_not_said() {
     );
     let (code, stderr) = check(root.path());
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("0 errors, 0 warnings"), "{stderr}");
+    assert!(stderr.contains("0 fel, 0 varningar"), "{stderr}");
     inspira(root.path()).arg("build").assert().success();
     let page = common::read(root.path().join("public/cases/beta/index.html"));
     let doc = scraper::Html::parse_document(&page);
@@ -632,7 +707,7 @@ fn check_file_reports_only_that_files_problems_though_another_case_is_broken() {
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("beta.md"), "{stderr}");
     assert!(
-        stderr.contains("check passed: 0 errors, 0 warnings"),
+        stderr.contains("kontrollen gick igenom: 0 fel, 0 varningar"),
         "{stderr}"
     );
 
@@ -640,7 +715,7 @@ fn check_file_reports_only_that_files_problems_though_another_case_is_broken() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("content/cases/beta.md:28:11"), "{stderr}");
     assert!(
-        stderr.contains("check failed: 1 error, 0 warnings"),
+        stderr.contains("kontrollen hittade fel: 1 fel, 0 varningar"),
         "{stderr}"
     );
 
@@ -653,11 +728,11 @@ fn check_file_reports_only_that_files_problems_though_another_case_is_broken() {
     );
     let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("error[broken-link]"), "{stderr}");
+    assert!(stderr.contains("fel[broken-link]"), "{stderr}");
     assert!(stderr.contains("content/cases/alfa.md:55:"), "{stderr}");
     assert!(!stderr.contains("beta.md:"), "{stderr}");
     assert!(
-        stderr.contains("check failed: 1 error, 0 warnings"),
+        stderr.contains("kontrollen hittade fel: 1 fel, 0 varningar"),
         "{stderr}"
     );
 }
@@ -673,10 +748,13 @@ fn check_file_resolves_references_to_other_files() {
     let (code, _, stderr) = check_files(root.path(), &["content/cases/alfa.md"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("the link points to `@/cases/beta.md`, which does not exist"),
+        stderr.contains("länken går till `@/cases/beta.md`, som inte finns"),
         "{stderr}"
     );
-    assert!(stderr.contains("there is no case `beta`"), "{stderr}");
+    assert!(
+        stderr.contains("det finns inget exempel `beta`"),
+        "{stderr}"
+    );
     // The page that lists Beta is not among the files named, so its problem is not reported.
     assert!(!stderr.contains("content/pages/om.md"), "{stderr}");
     let (code, stderr) = check(root.path());
@@ -729,22 +807,22 @@ fn check_file_that_does_not_exist_or_is_not_content_is_a_usage_error() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
     assert!(
-        stderr.contains("error[not-content]: `content/cases/alfaa.md` finns inte"),
+        stderr.contains("fel[not-content]: `content/cases/alfaa.md` finns inte"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("help: menade du `content/cases/alfa.md`?"),
+        stderr.contains("tips: menade du `content/cases/alfa.md`?"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("error[not-content]: `README.md` är ingen innehållsfil"),
+        stderr.contains("fel[not-content]: `README.md` är ingen innehållsfil"),
         "{stderr}"
     );
     assert!(
         stderr.contains("`content/cases` är en mapp, inte en fil"),
         "{stderr}"
     );
-    assert!(!stderr.contains("check passed"), "{stderr}");
+    assert!(!stderr.contains("kontrollen gick igenom"), "{stderr}");
 }
 
 #[test]
@@ -798,23 +876,23 @@ fn links_from_the_sites_root_are_warned_about_with_the_at_link_to_write() {
     assert_eq!(code, 0, "warnings do not stop the build: {stderr}");
     assert!(
         stderr.contains(
-            "warning[root-relative-link]: länken `/cases/beta/` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg\n  --> content/cases/alfa.md:56:20"
+            "varning[root-relative-link]: länken `/cases/beta/` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg\n  --> content/cases/alfa.md:56:20"
         ),
         "{stderr}"
     );
     for help in [
-        "help: skriv `@/cases/beta.md` i stället",
-        "help: skriv `@/pages/om.md` i stället",
-        "help: skriv `@/vocabulary/focus-areas.yaml#bostad` i stället",
-        "help: skriv `@/cases/alfa.md#bakgrund` i stället",
-        "help: länka till filen med @/ (@/cases/<slug>.md",
+        "tips: skriv `@/cases/beta.md` i stället",
+        "tips: skriv `@/pages/om.md` i stället",
+        "tips: skriv `@/vocabulary/focus-areas.yaml#bostad` i stället",
+        "tips: skriv `@/cases/alfa.md#bakgrund` i stället",
+        "tips: länka till filen med @/ (@/cases/<slug>.md",
     ] {
         assert!(stderr.contains(help), "{help} in {stderr}");
     }
     assert!(stderr.contains("content/cases/alfa.md:35:"), "{stderr}");
     assert!(stderr.contains("content/pages/om.md:8:15"), "{stderr}");
     assert!(
-        stderr.contains("check passed: 0 errors, 5 warnings"),
+        stderr.contains("kontrollen gick igenom: 0 fel, 5 varningar"),
         "{stderr}"
     );
 }
@@ -900,4 +978,152 @@ fn values_the_site_would_not_show_are_warned_about_where_they_are_written() {
     let (code, stderr) = check(root.path());
     assert_eq!(code, 0);
     assert!(!stderr.contains("not-shown]: `document"), "{stderr}");
+}
+
+/// Runs `check` on the basic site after `edits` (file, from, to) and returns its stderr.
+fn check_after(edits: &[(&str, &str, &str)]) -> String {
+    let root = fixture("basic");
+    for (file, from, to) in edits {
+        edit(root.path(), file, from, to);
+    }
+    let (code, stderr) = check(root.path());
+    assert_eq!(code, 1, "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_tab_is_reported_on_its_own_line_with_the_fix() {
+    let stderr = check_after(&[(
+        "content/cases/alfa.md",
+        "      step: beslut",
+        "\tstep: beslut",
+    )]);
+    assert!(
+        stderr.contains(
+            "fel[yaml]: rad 25 börjar med en tabb; YAML tillåter bara mellanslag för indrag\n  --> content/cases/alfa.md:25:1"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tips: byt tabben mot mellanslag"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_county_is_placed_after_place_and_suggested_from_it() {
+    let stderr = check_after(&[("content/cases/alfa.md", "county: Testlän\n", "")]);
+    assert!(
+        stderr.contains(
+            "fel[yaml]: det obligatoriska fältet `county` saknas\n --> content/cases/alfa.md:4:1"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tips: lägg till `county:` efter `place:`, t.ex. `county: Jönköpings län`"),
+        "{stderr}"
+    );
+    let stderr = check_after(&[
+        ("content/cases/alfa.md", "county: Testlän\n", ""),
+        (
+            "content/cases/alfa.md",
+            "place: Alfa",
+            "place: Kommunförbundet Skåne",
+        ),
+    ]);
+    assert!(
+        stderr.contains("tips: lägg till `county: Skåne län` efter `place:`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_date_written_the_swedish_way_is_underlined_whole_with_the_iso_date() {
+    let stderr = check_after(&[(
+        "content/cases/alfa.md",
+        "date: 2015-12-31",
+        "date: 31/12 2015",
+    )]);
+    assert!(
+        stderr.contains("`31/12 2015` är inget datum som inspira kan läsa"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("^^^^^^^^^^ ogiltigt datum"), "{stderr}");
+    assert!(stderr.contains("tips: skriv `2015-12-31`"), "{stderr}");
+}
+
+#[test]
+fn a_link_by_a_cases_title_suggests_its_file() {
+    let stderr = check_after(&[
+        (
+            "content/cases/beta.md",
+            "title: Beta",
+            "title: Betaby kommun",
+        ),
+        (
+            "content/cases/alfa.md",
+            "[Beta](@/cases/beta.md)",
+            "[Beta](@/cases/betaby-kommun.md)",
+        ),
+    ]);
+    assert!(
+        stderr.contains("tips: menade du `@/cases/beta.md`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_term_written_as_its_label_suggests_its_id() {
+    let stderr = check_after(&[
+        (
+            "content/vocabulary/focus-areas.yaml",
+            "label: Bostad",
+            "label: Samverkan med näringslivet",
+        ),
+        (
+            "content/cases/alfa.md",
+            "term: bostad",
+            "term: Samverkan med näringslivet",
+        ),
+    ]);
+    assert!(stderr.contains("tips: menade du `bostad`?"), "{stderr}");
+}
+
+#[test]
+fn a_field_written_in_swedish_suggests_its_name() {
+    let stderr = check_after(&[("content/cases/alfa.md", "focus_areas:", "fokusområden:")]);
+    assert!(
+        stderr.contains("fel[yaml]: fältet `fokusområden` finns inte"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tips: menade du `focus_areas`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn yaml_errors_are_explained_in_english_with_lang_en() {
+    let root = fixture("basic");
+    edit(
+        root.path(),
+        "content/cases/alfa.md",
+        "      step: beslut",
+        "\tstep: beslut",
+    );
+    let out = inspira(root.path())
+        .args(["--lang", "en", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "error[yaml]: line 25 starts with a tab; YAML allows only spaces for indentation\n  --> content/cases/alfa.md:25:1"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: replace the tab with spaces"),
+        "{stderr}"
+    );
 }

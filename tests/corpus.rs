@@ -41,7 +41,7 @@ fn assert_rejected(name: &str, setup: impl FnOnce(&Path)) -> String {
     let (code, build) = run(root.path(), &["build"]);
     assert_eq!(code, 1, "{name}: build must fail:\n{build}");
     assert!(
-        build.contains("the previous output was left untouched"),
+        build.contains("webbplatsen från förra bygget är orörd"),
         "{build}"
     );
     assert!(
@@ -95,7 +95,7 @@ fn a_very_large_file_is_refused() {
         std::fs::write(root.join("content/cases/huge.md"), text).unwrap();
     });
     assert!(
-        check.contains("content/cases/huge.md") && check.contains("may be at most 4096 KiB"),
+        check.contains("content/cases/huge.md") && check.contains("får vara högst 4096 KiB"),
         "{check}"
     );
 }
@@ -112,7 +112,7 @@ fn duplicate_slugs_are_refused() {
     });
     assert!(
         check.contains(
-            "error[duplicate-slug]: content/cases/arkiv/alfa.md: two cases have the slug `alfa`"
+            "fel[duplicate-slug]: content/cases/arkiv/alfa.md: två exempel har samma namn, `alfa`"
         ),
         "{check}"
     );
@@ -125,7 +125,7 @@ fn a_symlink_loop_in_content_is_an_error_not_a_hang() {
         std::os::unix::fs::symlink("..", root.join("content/cases/loop")).unwrap();
     });
     assert!(
-        check.contains("points back into one of its own parent folders"),
+        check.contains("pekar tillbaka in i en av sina egna överordnade mappar"),
         "{check}"
     );
 }

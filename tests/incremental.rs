@@ -282,7 +282,11 @@ fn a_broken_link_in_an_edit_is_reported_and_the_next_change_rebuilds_in_full() {
     let problems = session
         .update(&[case_file(root, "alfa")], || {})
         .expect_err("a broken link is an error");
-    assert!(problems.iter().any(|d| d.message.contains("betta")));
+    assert!(
+        problems
+            .iter()
+            .any(|d| d.message.to_string().contains("betta"))
+    );
     assert!(snapshot_tree(&output) == before, "the output is untouched");
 
     edit(

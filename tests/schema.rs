@@ -128,8 +128,12 @@ const DIAGNOSTICS_INTRO: &str = "# Diagnostic codes
 
 Every problem `inspira check` and `inspira build` report has a code: a stable name that `--format json`
 prints as `code` and that tools can rely on. Errors stop the build; warnings do not, but the real knowledge
-base is kept free of them. The table is generated from `Code` in `src/diagnostics.rs` (each variant's doc
-comment is its meaning); a test fails when they differ.
+base is kept free of them. The table is generated from `Code` in `src/diagnostics/mod.rs` (each variant's
+doc comment is its meaning); a test fails when they differ.
+
+The code is the same in every language; the messages themselves are Swedish by default and English with
+`--lang en` (or `diagnostics_language = \"en\"` in `inspira.toml`), from `locales/sv/diagnostics.ftl` and
+`locales/en/diagnostics.ftl`.
 ";
 
 #[test]

@@ -494,9 +494,9 @@ impl<'de> Deserialize<'de> for Stated<Vision> {
                     serde::de::IntoDeserializer::<E>::into_deserializer(v),
                 )? {
                     Stated::NotInSource => Ok(Stated::NotInSource),
-                    Stated::Known(_) => Err(E::custom(
-                        "write the vision under `text:` (with `source:`), or `okänt` when the source states none",
-                    )),
+                    Stated::Known(_) => {
+                        Err(E::custom(crate::diagnostics::own_error("yaml-vision-form")))
+                    }
                 }
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(

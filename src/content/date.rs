@@ -12,6 +12,50 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
+/// The ISO date a contributor most likely meant by a date written the Swedish way: `14/4 2021`,
+/// `14.4.2021`, `14-4-2021`, `2021/04/14`, `14 april 2021` or `april 2021`.
+pub fn suggest_iso(written: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let lower = written.trim().trim_matches(['"', '\'']).to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(|c: char| c == '/' || c == '.' || c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let month_of = |p: &str| {
+        let p = p.trim_end_matches('.');
+        MONTHS
+            .iter()
+            .position(|m| *m == p || (p.len() >= 3 && m.starts_with(p)))
+            .map(|i| i + 1)
+            .or_else(|| p.parse::<usize>().ok())
+    };
+    let number = |p: &str| p.parse::<usize>().ok();
+    let (year, month, day) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (number(y)?, month_of(m)?, Some(number(d)?)),
+        [d, m, y] if y.len() == 4 => (number(y)?, month_of(m)?, Some(number(d)?)),
+        [m, y] if y.len() == 4 => (number(y)?, month_of(m)?, None),
+        _ => return None,
+    };
+    let iso = match day {
+        Some(day) => format!("{year:04}-{month:02}-{day:02}"),
+        None => format!("{year:04}-{month:02}"),
+    };
+    (iso != written.trim() && PartialDate::parse(&iso).is_ok()).then_some(iso)
+}
+
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
     pub fn parse(s: &str) -> Result<Self, String> {
@@ -165,6 +209,23 @@ impl<'de> Deserialize<'de> for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggests_the_iso_date_for_dates_written_the_swedish_way() {
+        for (written, iso) in [
+            ("14/4 2021", "2021-04-14"),
+            ("14.4.2021", "2021-04-14"),
+            ("14-4-2021", "2021-04-14"),
+            ("2021/4/14", "2021-04-14"),
+            ("14 april 2021", "2021-04-14"),
+            ("april 2021", "2021-04"),
+            ("3 okt. 2019", "2019-10-03"),
+        ] {
+            assert_eq!(suggest_iso(written).as_deref(), Some(iso), "{written}");
+        }
+        assert_eq!(suggest_iso("31/2 2021"), None);
+        assert_eq!(suggest_iso("snart"), None);
+    }
 
     #[test]
     fn parses_the_three_precisions() {

@@ -7,6 +7,7 @@ pub mod page;
 pub mod placeholder;
 pub mod source;
 pub mod stated;
+mod yaml_error;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Text};
+use crate::msg;
 use case::CaseMeta;
 use page::PageMeta;
 use source::SourceFile;
@@ -57,30 +59,28 @@ pub const RESERVED_SLUGS: [&str; 8] = [
     "cases", "terms", "compare", "static", "search", "assets", "index", "404",
 ];
 
-/// Checks that a slug or id is safe in a URL and a file name: a–z, 0–9 and inner `-`.
-pub fn check_slug(slug: &str) -> Result<(), &'static str> {
-    if slug.is_empty() {
-        return Err("is empty");
-    }
-    if slug.contains("..") || slug.contains('/') || slug.contains('\\') {
-        return Err("contains a path separator or `..`");
-    }
-    if slug.chars().any(|c| c.is_uppercase()) {
-        return Err("contains capital letters");
-    }
-    if slug.chars().any(char::is_whitespace) {
-        return Err("contains spaces");
-    }
-    if !slug
+/// Checks that a slug or id is safe in a URL and a file name: a–z, 0–9 and inner `-`. The error
+/// says what is wrong with it ("contains capital letters").
+pub fn check_slug(slug: &str) -> Result<(), Text> {
+    let problem = if slug.is_empty() {
+        "slug-empty"
+    } else if slug.contains("..") || slug.contains('/') || slug.contains('\\') {
+        "slug-path"
+    } else if slug.chars().any(|c| c.is_uppercase()) {
+        "slug-capitals"
+    } else if slug.chars().any(char::is_whitespace) {
+        "slug-spaces"
+    } else if !slug
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
-        return Err("contains characters other than a–z, 0–9 and -");
-    }
-    if slug.starts_with('-') || slug.ends_with('-') {
-        return Err("starts or ends with -");
-    }
-    Ok(())
+        "slug-characters"
+    } else if slug.starts_with('-') || slug.ends_with('-') {
+        "slug-dash"
+    } else {
+        return Ok(());
+    };
+    Err(Text::new(problem))
 }
 
 /// A sort key that orders Swedish text as a Swedish reader expects: å, ä, ö after z.
@@ -104,10 +104,8 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
     let case_files = find_markdown(root, Path::new("content/cases"), &mut diagnostics);
     let page_files = find_markdown(root, Path::new("content/pages"), &mut diagnostics);
     if case_files.is_empty() && !diagnostics.has_errors() {
-        diagnostics.push(
-            Diagnostic::error(Code::NoCases, "there are no cases in content/cases")
-                .help("add one with `inspira new case <slug>`"),
-        );
+        diagnostics
+            .push(Diagnostic::error(Code::NoCases, msg!("no-cases")).help(msg!("no-cases-help")));
     }
 
     let cases: Vec<Result<Case, Diagnostic>> =
@@ -185,12 +183,12 @@ fn unique_by_slug<T>(
             diagnostics.push(
                 Diagnostic::error(
                     Code::DuplicateSlug,
-                    format!("two {kind} have the slug `{slug}`"),
+                    msg!("duplicate-slug", kind = kind, slug = slug),
                 )
                 .in_file(path)
-                .help(format!(
-                    "{} has the same file name; rename one of them",
-                    first.display()
+                .help(msg!(
+                    "duplicate-slug-help",
+                    first = first.display().to_string().replace('\\', "/")
                 )),
             );
             continue;
@@ -226,13 +224,11 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<
                     .path()
                     .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
                 let message = if e.loop_ancestor().is_some() {
-                    "a symbolic link here points back into one of its own parent folders"
-                        .to_string()
+                    msg!("walk-loop")
                 } else {
-                    format!("could not read this part of the content folder: {e}")
+                    msg!("walk-unreadable", error = e.to_string())
                 };
-                let mut d = Diagnostic::error(Code::Walk, message)
-                    .help("remove the link or make it point outside content/");
+                let mut d = Diagnostic::error(Code::Walk, message).help(msg!("walk-help"));
                 if let Some(at) = at {
                     d = d.in_file(at);
                 }
@@ -252,12 +248,10 @@ fn slug_of(relative: &Path, text: &str) -> Result<String, Diagnostic> {
         let suggestion = slug::slugify(&stem);
         Diagnostic::error(
             Code::BadSlug,
-            format!("the file name `{stem}` {problem}, so it cannot be a slug"),
+            msg!("bad-slug-file", name = &stem, problem = problem),
         )
         .in_file(relative)
-        .help(format!(
-            "rename the file to `{suggestion}.md` (file names become web addresses: a–z, 0–9 and -)"
-        ))
+        .help(msg!("bad-slug-file-help", suggestion = suggestion))
         .label(text.lines().next().unwrap_or_default())
     })?;
     Ok(stem)
@@ -287,15 +281,14 @@ fn load_page(root: &Path, relative: &Path) -> Result<Page, Diagnostic> {
     let source = SourceFile::read(root, relative)?;
     let slug = slug_of(relative, &source.text)?;
     if RESERVED_SLUGS.contains(&slug.as_str()) {
-        return Err(Diagnostic::error(
-            Code::ReservedSlug,
-            format!("`{slug}` is used by the site itself"),
-        )
-        .in_file(relative)
-        .help(format!(
-            "rename the page; these names are reserved: {}",
-            RESERVED_SLUGS.join(", ")
-        )));
+        return Err(
+            Diagnostic::error(Code::ReservedSlug, msg!("reserved-slug", slug = &slug))
+                .in_file(relative)
+                .help(msg!(
+                    "reserved-slug-help",
+                    reserved = RESERVED_SLUGS.join(", ")
+                )),
+        );
     }
     let split = source.split()?;
     let meta: PageMeta = source.parse_yaml(split.yaml, split.yaml_line)?;

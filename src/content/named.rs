@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Code, Diagnostic, did_you_mean};
+use crate::msg;
 use crate::vocabulary::Dimension;
 
 /// The path of `given` relative to `root` (as diagnostics name files), when it is a case, a page or
@@ -16,12 +17,13 @@ pub fn resolve(root: &Path, given: &Path) -> Result<PathBuf, Diagnostic> {
     let site = root.canonicalize().map_err(|e| {
         Diagnostic::error(
             Code::NotContent,
-            format!(
-                "webbplatsens mapp {} går inte att läsa: {e}",
-                root.display()
+            msg!(
+                "not-content-root",
+                root = root.display().to_string(),
+                error = e.to_string()
             ),
         )
-        .help("ange mappen med inspira.toml med --root")
+        .help(msg!("not-content-root-help"))
     })?;
     let mut outside = false;
     for candidate in [given.to_path_buf(), root.join(given)] {
@@ -35,34 +37,34 @@ pub fn resolve(root: &Path, given: &Path) -> Result<PathBuf, Diagnostic> {
         if full.is_dir() {
             return Err(Diagnostic::error(
                 Code::NotContent,
-                format!("`{shown}` är en mapp, inte en fil"),
+                msg!("not-content-folder", path = &shown),
             )
-            .help("ange filerna, t.ex. content/cases/*.md, eller kör inspira check utan filer för att kontrollera hela webbplatsen"));
+            .help(msg!("not-content-folder-help")));
         }
         return if is_content(relative) {
             Ok(relative.to_path_buf())
         } else {
             Err(
-                Diagnostic::error(Code::NotContent, format!("`{shown}` är ingen innehållsfil"))
-                    .help(WHAT_IS_CONTENT),
+                Diagnostic::error(Code::NotContent, msg!("not-content-file", path = &shown))
+                    .help(msg!("not-content-what")),
             )
         };
     }
     if outside {
         return Err(Diagnostic::error(
             Code::NotContent,
-            format!("`{shown}` ligger utanför webbplatsen i {}", root.display()),
+            msg!(
+                "not-content-outside",
+                path = &shown,
+                root = root.display().to_string()
+            ),
         )
-        .help(
-            "ange en fil under content/ i webbplatsens mapp, eller välj webbplatsen med --root",
-        ));
+        .help(msg!("not-content-outside-help")));
     }
-    let d = Diagnostic::error(Code::NotContent, format!("`{shown}` finns inte"));
+    let d = Diagnostic::error(Code::NotContent, msg!("not-content-missing", path = &shown));
     Err(match similar_file(root, given) {
-        Some(best) => d.help(format!("menade du `{best}`?")),
-        None => d.help(format!(
-            "{WHAT_IS_CONTENT}; sökvägen får vara relativ till den här mappen eller till --root"
-        )),
+        Some(best) => d.help(msg!("did-you-mean", name = best)),
+        None => d.help(msg!("not-content-missing-help")),
     })
 }
 
@@ -81,8 +83,6 @@ fn similar_file(root: &Path, given: &Path) -> Option<String> {
         .find(|(s, _)| s == best)
         .map(|(_, f)| (*f).clone())
 }
-
-const WHAT_IS_CONTENT: &str = "inspira check kontrollerar exempel (content/cases/<slug>.md), sidor (content/pages/<slug>.md) och ordlistor (content/vocabulary/<dimension>.yaml)";
 
 /// Whether `relative` (to the site's root) names a file the site reads as content: a case or a page
 /// (`.md` below `content/cases` or `content/pages`, not hidden) or one of the vocabulary files.

@@ -239,16 +239,16 @@ impl<'de> Deserialize<'de> for SourcedDate {
                     (Some(date), None, Some(note)) if !note.trim().is_empty() => {
                         Ok(SourcedDate::Derived { date, note })
                     }
-                    (Some(_), None, _) => Err(de::Error::custom(
-                        "a derived date needs a `note` saying how it follows from the source",
-                    )),
+                    (Some(_), None, _) => Err(de::Error::custom(crate::diagnostics::own_error(
+                        "yaml-derived-date-note",
+                    ))),
                     (None, Some(date), note) => Ok(SourcedDate::Approximate { date, note }),
-                    (Some(_), Some(_), _) => Err(de::Error::custom(
-                        "a date is either `derived` or `approximate`, not both",
-                    )),
-                    (None, None, _) => Err(de::Error::custom(
-                        "the date needs `derived:` or `approximate:` followed by the date",
-                    )),
+                    (Some(_), Some(_), _) => Err(de::Error::custom(crate::diagnostics::own_error(
+                        "yaml-date-derived-and-approximate",
+                    ))),
+                    (None, None, _) => Err(de::Error::custom(crate::diagnostics::own_error(
+                        "yaml-date-form",
+                    ))),
                 }
             }
         }
@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn a_derived_date_without_its_reasoning_is_refused() {
         let err = yaml("derived: 2009").unwrap_err();
-        assert!(err.contains("needs a `note`"), "{err}");
+        assert!(err.contains("yaml-derived-date-note"), "{err}");
         assert!(yaml("våren 2015").unwrap_err().contains("okänt"));
     }
 

@@ -110,9 +110,9 @@ impl Indexer {
             .map_err(|message| {
                 Diagnostic::error(
                     Code::SearchIndex,
-                    format!("could not build the search index: {message}"),
+                    crate::msg!("search-index-failed", error = message),
                 )
-                .help("this is a bug in inspira; the pages themselves rendered fine")
+                .help(crate::msg!("search-index-failed-help"))
             })?;
         let mut files: Bundle = bundle
             .into_iter()

@@ -141,11 +141,9 @@ impl Theme {
     pub fn check_config(&self, config: &crate::config::Config) -> Result<(), Diagnostic> {
         match &config.theme.logo {
             Some(logo) if !self.static_files.iter().any(|(name, _)| name == logo) => Err(
-                Diagnostic::error(Code::Config, format!("the logo `{logo}` is not in static/"))
+                Diagnostic::error(Code::Config, crate::msg!("logo-missing", logo = logo))
                     .in_file(crate::config::CONFIG_FILE)
-                    .help(format!(
-                        "put the file at static/{logo}, or correct `logo` under [theme]"
-                    )),
+                    .help(crate::msg!("logo-missing-help", logo = logo)),
             ),
             _ => Ok(()),
         }
@@ -163,7 +161,7 @@ impl Theme {
             .collect();
         for (name, bytes) in read_tree(root, "templates")? {
             let text = String::from_utf8(bytes).map_err(|_| {
-                Diagnostic::error(Code::NotUtf8, "the template is not valid UTF-8 text")
+                Diagnostic::error(Code::NotUtf8, crate::msg!("template-not-utf8"))
                     .in_file(Path::new("templates").join(&name))
             })?;
             upsert(&mut templates, name, text);
@@ -174,7 +172,7 @@ impl Theme {
         let mut string_tables = Vec::new();
         for (name, bytes) in read_tree(root, "i18n")? {
             let text = String::from_utf8(bytes).map_err(|_| {
-                Diagnostic::error(Code::NotUtf8, "the string table is not valid UTF-8 text")
+                Diagnostic::error(Code::NotUtf8, crate::msg!("i18n-not-utf8"))
                     .in_file(Path::new("i18n").join(&name))
             })?;
             string_tables.push((name, text));
@@ -204,7 +202,11 @@ fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, Vec<u8>)>, Diagnosti
     let mut out = Vec::new();
     for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            Diagnostic::error(Code::Walk, format!("could not read {dir}/: {e}")).in_file(dir)
+            Diagnostic::error(
+                Code::Walk,
+                crate::msg!("folder-unreadable", folder = dir, error = e.to_string()),
+            )
+            .in_file(dir)
         })?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
@@ -216,8 +218,11 @@ fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, Vec<u8>)>, Diagnosti
             .collect::<Vec<_>>()
             .join("/");
         let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error(Code::Io, format!("could not read the file: {e}"))
-                .in_file(Path::new(dir).join(relative))
+            Diagnostic::error(
+                Code::Io,
+                crate::msg!("file-unreadable", error = e.to_string()),
+            )
+            .in_file(Path::new(dir).join(relative))
         })?;
         out.push((name, bytes));
     }

@@ -29,10 +29,10 @@ impl Strings {
             .map_err(|e| {
                 Diagnostic::error(
                     Code::I18n,
-                    format!("the string table is not valid: {}", e.message().trim()),
+                    crate::msg!("i18n-invalid", problem = e.message().trim()),
                 )
                 .in_file(file)
-                .help("every line must be `key = \"text\"`")
+                .help(crate::msg!("i18n-invalid-help"))
             })
     }
 
@@ -106,22 +106,25 @@ pub fn load(language: &str, site_tables: &[(String, String)]) -> Result<Strings,
     {
         strings.merge(Strings::parse(&site_file, text)?);
     } else if strings.map.is_empty() {
-        return Err(Diagnostic::error(Code::I18n, format!("there are no interface texts for the language `{language}`"))
-            .in_file(crate::config::CONFIG_FILE)
-            .help(format!("use `ui_language = \"sv\"` or `\"en\"`, or add {site_file} with every key of the theme's sv.toml")));
+        return Err(Diagnostic::error(
+            Code::I18n,
+            crate::msg!("i18n-no-language", language = language),
+        )
+        .in_file(crate::config::CONFIG_FILE)
+        .help(crate::msg!("i18n-no-language-help", file = &site_file)));
     }
     let missing = strings.missing_keys(&reference);
     if !missing.is_empty() {
         return Err(Diagnostic::error(
             Code::I18n,
-            format!(
-                "{} texts are missing: {}",
-                missing.len(),
-                missing.join(", ")
+            crate::msg!(
+                "i18n-missing",
+                count = missing.len(),
+                keys = missing.join(", ")
             ),
         )
         .in_file(site_file)
-        .help("copy the missing keys from the theme's i18n/sv.toml and translate them"));
+        .help(crate::msg!("i18n-missing-help")));
     }
     Ok(strings)
 }
@@ -168,6 +171,7 @@ mod tests {
             &[("de.toml".into(), "skip_link = \"Zum Inhalt\"\n".into())],
         )
         .unwrap_err();
-        assert!(err.message.contains("texts are missing"), "{}", err.message);
+        let message = err.message.in_lang(crate::diagnostics::Lang::English);
+        assert!(message.contains("texts are missing"), "{message}");
     }
 }

@@ -9,9 +9,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::content::RESERVED_SLUGS;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::content::{Content, RESERVED_SLUGS};
+use crate::diagnostics::{Arg, Code, Diagnostic, Diagnostics, Text, did_you_mean_among};
 use crate::markdown;
+use crate::msg;
 use crate::routes::Route;
 use crate::vocabulary::Vocabulary;
 
@@ -94,20 +95,14 @@ fn warning<T: Serialize>(
         .map_or(1, |b| line_text[..b].chars().count() + 1);
     let d = Diagnostic::warning(
         Code::RootRelativeLink,
-        format!(
-            "länken `{target}` utgår från webbplatsens rot och slutar fungera när webbplatsen publiceras under en sökväg"
-        ),
+        msg!("root-relative-link", target = target),
     )
     .in_file(file.path)
     .at(file.text, line, column, target.chars().count())
-    .label("länka till filen med @/");
+    .label(msg!("root-relative-link-label"));
     match at_form(target, targets) {
-        Some(form) => d.help(format!(
-            "skriv `{form}` i stället: inspira gör om länken till rätt adress och kontrollerar att målet finns"
-        )),
-        None => d.help(
-            "länka till filen med @/ (@/cases/<slug>.md, @/pages/<slug>.md, @/vocabulary/<dimension>.yaml#<term>); till andra sidor med hela adressen, som börjar med https://",
-        ),
+        Some(form) => d.help(msg!("root-relative-link-help", link = form)),
+        None => d.help(msg!("root-relative-link-other-help")),
     }
 }
 
@@ -170,4 +165,39 @@ fn addresses(path: &str, url: &str) -> bool {
     };
     let parent = prefix.rsplit('/').next().unwrap_or_default();
     !RESERVED_SLUGS.contains(&parent)
+}
+
+/// Gives a broken link to a case the suggestion found by the cases' titles and places as well as
+/// their slugs: `@/cases/kommunforbundet-skane.md` → `skane`, the case titled Kommunförbundet Skåne.
+/// (The links are resolved while the views are built, which know only slugs.)
+pub fn suggest_cases_by_title(problems: &mut [Diagnostic], content: &Content) {
+    for d in problems.iter_mut().filter(|d| d.code == Code::BrokenLink) {
+        let Text::Message {
+            id: "broken-link",
+            args,
+        } = &d.message
+        else {
+            continue;
+        };
+        let Some((_, Arg::Text(target))) = args.iter().find(|(name, _)| *name == "target") else {
+            continue;
+        };
+        let Some(slug) = target
+            .strip_prefix("@/cases/")
+            .map(|s| s.split('#').next().unwrap_or(s).trim_end_matches(".md"))
+        else {
+            continue;
+        };
+        let names = content.cases.iter().flat_map(|c| {
+            [
+                (c.slug.as_str(), c.slug.as_str()),
+                (c.slug.as_str(), c.meta.title.as_str()),
+                (c.slug.as_str(), c.meta.place.as_str()),
+            ]
+        });
+        if let Some(best) = did_you_mean_among(slug, names) {
+            let link = format!("@/cases/{best}.md");
+            d.help = Some(msg!("broken-link-did-you-mean", link = link));
+        }
+    }
 }

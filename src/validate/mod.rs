@@ -7,11 +7,12 @@ use rayon::prelude::*;
 
 use crate::content::case::Ref;
 use crate::content::{Case, Content, Page};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Text, did_you_mean, did_you_mean_among};
+use crate::msg;
 use crate::vocabulary::{Dimension, Vocabulary};
 
 mod lines;
-mod links;
+pub mod links;
 mod not_shown;
 mod placeholders;
 
@@ -159,10 +160,10 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                     &s.id,
                     Diagnostic::error(
                         Code::DuplicateSource,
-                        format!("the source id `{}` is used twice", s.id.value),
+                        msg!("duplicate-source", id = &s.id.value),
                     ),
                 )
-                .help("give each source its own id"),
+                .help(msg!("duplicate-source-help")),
             );
         }
     }
@@ -173,15 +174,17 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                 path,
                 text,
                 r,
-                Diagnostic::error(
-                    Code::UnknownSource,
-                    format!("there is no source with the id `{}` in this case", r.value),
-                ),
+                Diagnostic::error(Code::UnknownSource, msg!("unknown-source", id = &r.value)),
             )
-            .label("not in `sources:`");
-            d = match did_you_mean(&r.value, source_ids.keys().copied()) {
-                Some(best) => d.help(format!("did you mean `{best}`?")),
-                None => d.help("add the document to `sources:` with this id, or use the id of a source listed there"),
+            .label(msg!("unknown-source-label"));
+            let titles = meta
+                .sources
+                .iter()
+                .map(|s| (s.id.value.as_str(), s.title.as_str()));
+            let names = source_ids.keys().map(|id| (*id, *id)).chain(titles);
+            d = match did_you_mean_among(&r.value, names) {
+                Some(best) => d.help(msg!("did-you-mean", name = best)),
+                None => d.help(msg!("unknown-source-help")),
             };
             out.push(d);
         }
@@ -216,22 +219,18 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                 r,
                 Diagnostic::error(
                     Code::UnknownTerm,
-                    format!(
-                        "`{}` is not a term in the {} vocabulary",
-                        r.value, dimension
+                    msg!(
+                        "unknown-term",
+                        term = &r.value,
+                        vocabulary = dimension.to_string()
                     ),
                 ),
             )
-            .label("unknown term");
-            d = match did_you_mean(&r.value, terms.ids()) {
-                Some(best) => d.help(format!(
-                    "did you mean `{best}`? (terms are listed in content/vocabulary/{})",
-                    dimension.file_name()
-                )),
-                None => d.help(format!(
-                    "use a term id from content/vocabulary/{}, or propose a new term there",
-                    dimension.file_name()
-                )),
+            .label(msg!("unknown-term-label"));
+            let file = dimension.file_name();
+            d = match did_you_mean_among(&r.value, terms.names()) {
+                Some(best) => d.help(msg!("unknown-term-did-you-mean", name = best, file = file)),
+                None => d.help(msg!("unknown-term-help", file = file)),
             };
             out.push(d);
         }
@@ -253,8 +252,15 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
         ("sources", meta.sources.is_empty()),
     ] {
         if empty {
-            out.push(field_error(path, text, field, Diagnostic::error(Code::EmptyDimension, format!("`{field}` has no entries")))
-                .help("every case needs at least one entry here: it is what makes the case comparable"));
+            out.push(
+                field_error(
+                    path,
+                    text,
+                    field,
+                    Diagnostic::error(Code::EmptyDimension, msg!("empty-dimension", field = field)),
+                )
+                .help(msg!("empty-dimension-help")),
+            );
         }
     }
     if meta.process.steps.is_empty() {
@@ -263,9 +269,12 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                 path,
                 text,
                 "process",
-                Diagnostic::error(Code::EmptyDimension, "`process.steps` has no entries"),
+                Diagnostic::error(
+                    Code::EmptyDimension,
+                    msg!("empty-dimension", field = "process.steps"),
+                ),
             )
-            .help("list at least one dated step of how the strategy was made"),
+            .help(msg!("empty-dimension-steps-help")),
         );
     }
 
@@ -294,7 +303,7 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                 text,
                 r,
                 width,
-                Diagnostic::error(Code::SelfReference, "a case cannot be related to itself"),
+                Diagnostic::error(Code::SelfReference, msg!("self-reference")),
             ));
         } else if !slug.is_empty() && !slugs.contains(slug) {
             let mut d = at_span(
@@ -302,10 +311,10 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                 text,
                 r,
                 width,
-                Diagnostic::error(Code::UnknownCase, format!("there is no case `{slug}`")),
+                Diagnostic::error(Code::UnknownCase, msg!("unknown-case", slug = slug)),
             );
             if let Some(best) = did_you_mean(slug, slugs.iter().copied()) {
-                d = d.help(format!("did you mean `{best}`?"));
+                d = d.help(msg!("did-you-mean", name = best));
             }
             out.push(d);
         }
@@ -313,22 +322,17 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
 
     // Warnings: what a reviewer would ask for.
     for (field, missing, why) in [
-        (
-            "facts",
-            meta.facts.is_empty(),
-            "key facts (population, unemployment) let readers compare the settings",
-        ),
-        (
-            "quotes",
-            meta.quotes.is_empty(),
-            "short attributed quotes are what readers remember",
-        ),
+        ("facts", meta.facts.is_empty(), "missing-facts-help"),
+        ("quotes", meta.quotes.is_empty(), "missing-quotes-help"),
     ] {
         if missing {
             out.push(
-                Diagnostic::warning(Code::MissingOptional, format!("the case has no `{field}`"))
-                    .in_file(path)
-                    .help(why),
+                Diagnostic::warning(
+                    Code::MissingOptional,
+                    msg!("missing-optional", field = field),
+                )
+                .in_file(path)
+                .help(Text::new(why)),
             );
         }
     }
@@ -341,16 +345,16 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
             out.push(fact_warning(
                 case,
                 &label,
-                "the figure has no `date`",
-                "add the date the figure refers to, e.g. `date: 2015-12-31`",
+                "fact-without-date",
+                "fact-without-date-help",
             ));
         }
         if fact.source.is_none() {
             out.push(fact_warning(
                 case,
                 &label,
-                "the figure has no `source`",
-                "add `source:` with the id of the document it comes from",
+                "fact-without-source",
+                "fact-without-source-help",
             ));
         }
     }
@@ -358,32 +362,36 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
         if step.source.is_none() {
             let line = step.date.referenced.line() as usize + YAML_FIRST_LINE - 1;
             out.push(
-                Diagnostic::warning(Code::StepWithoutSource, "the process step has no `source`")
+                Diagnostic::warning(Code::StepWithoutSource, msg!("step-without-source"))
                     .in_file(path)
                     .at(text, line, 1, 1)
-                    .help("add `source:` with the id of the document that describes the step"),
+                    .help(msg!("step-without-source-help")),
             );
         }
     }
     let words = description_words(&case.body);
     if words < MIN_DESCRIPTION_WORDS {
         out.push(
-            Diagnostic::warning(Code::ShortDescription, format!("the description has {words} words"))
-                .in_file(path)
-                .at(text, case.body_line.min(text.lines().count()).max(1), 1, 1)
-                .help(format!(
-                    "tell the case in your own words below the front matter, at least {MIN_DESCRIPTION_WORDS} words, under headings such as ## Bakgrund"
-                )),
+            Diagnostic::warning(
+                Code::ShortDescription,
+                msg!("short-description", words = words),
+            )
+            .in_file(path)
+            .at(text, case.body_line.min(text.lines().count()).max(1), 1, 1)
+            .help(msg!(
+                "short-description-help",
+                minimum = MIN_DESCRIPTION_WORDS
+            )),
         );
     }
     for quote in &meta.quotes {
         if quote.source.is_none() {
             let line = quote_line(text, quote);
             out.push(
-                Diagnostic::warning(Code::QuoteWithoutSource, "the quote has no `source`")
+                Diagnostic::warning(Code::QuoteWithoutSource, msg!("quote-without-source"))
                     .in_file(path)
                     .at(text, line, 1, 1)
-                    .help("add `source:` with the id of the document the quote comes from"),
+                    .help(msg!("quote-without-source-help")),
             );
         }
     }
@@ -393,9 +401,9 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                 path,
                 text,
                 "vision",
-                Diagnostic::warning(Code::VisionWithoutSource, "the vision has no `source`"),
+                Diagnostic::warning(Code::VisionWithoutSource, msg!("vision-without-source")),
             )
-            .help("add `source:` under `vision:` with the id of the document it is quoted from"),
+            .help(msg!("vision-without-source-help")),
         );
     }
     // Steps in time order; a step without a date has no place in it.
@@ -412,15 +420,15 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
         out.push(
             Diagnostic::warning(
                 Code::StepsOutOfOrder,
-                format!(
-                    "this step ({}) comes before the one above it ({})",
-                    dates[i + 1],
-                    dates[i]
+                msg!(
+                    "steps-out-of-order",
+                    date = dates[i + 1].to_string(),
+                    previous = dates[i].to_string()
                 ),
             )
             .in_file(path)
             .at(text, line, step.date.referenced.column() as usize, 10)
-            .help("list the process steps in time order"),
+            .help(msg!("steps-out-of-order-help")),
         );
     }
     out.extend(quote_attributions(case));
@@ -430,12 +438,9 @@ fn check_case(case: &Case, targets: &Targets) -> Diagnostics {
                 path,
                 text,
                 "document",
-                Diagnostic::warning(
-                    Code::StatusUnchecked,
-                    "the document's `status` has no `status_checked`",
-                ),
+                Diagnostic::warning(Code::StatusUnchecked, msg!("status-unchecked")),
             )
-            .help("add `status_checked:` with the date the status was true, e.g. the year of the source that says so"),
+            .help(msg!("status-unchecked-help")),
         );
     }
     out
@@ -456,17 +461,15 @@ fn quote_attributions(case: &Case) -> Diagnostics {
     for quote in &case.meta.quotes {
         let problem = match (&quote.speaker, &quote.narration) {
             (Some(_), None) | (None, Some(_)) => continue,
-            (None, None) => {
-                "the quote says neither who speaks (`speaker:`) nor which publication it is from (`narration:`)"
-            }
-            (Some(_), Some(_)) => "the quote has both `speaker:` and `narration:`",
+            (None, None) => msg!("quote-attribution-neither"),
+            (Some(_), Some(_)) => msg!("quote-attribution-both"),
         };
         let line = quote_line(text, quote);
         out.push(
             Diagnostic::error(Code::QuoteAttribution, problem)
                 .in_file(&case.source.path)
                 .at(text, line, 1, 1)
-                .help("write `speaker:` with the role of the person who says it, or, when the source does not name the speaker, `narration:` with the publication it is from, e.g. `narration: ur KSL:s intervju med Botkyrka kommun`"),
+                .help(msg!("quote-attribution-help")),
         );
     }
     out
@@ -480,13 +483,14 @@ fn field_error(path: &std::path::Path, text: &str, field: &str, d: Diagnostic) -
     }
 }
 
-fn fact_warning(case: &Case, label: &str, message: &str, help: &str) -> Diagnostic {
+/// A warning about the key figure `label`: the catalogue's `message` and `help`.
+fn fact_warning(case: &Case, label: &str, message: &'static str, help: &'static str) -> Diagnostic {
     let text = case.source.text.as_str();
     let line = field_line(text, "facts").unwrap_or(1);
-    Diagnostic::warning(Code::FactIncomplete, format!("{message} ({label})"))
+    Diagnostic::warning(Code::FactIncomplete, Text::new(message).arg("label", label))
         .in_file(&case.source.path)
         .at(text, line, 1, 5)
-        .help(help)
+        .help(Text::new(help))
 }
 
 fn check_page(page: &Page, targets: &Targets) -> Diagnostics {
@@ -512,12 +516,9 @@ fn check_page(page: &Page, targets: &Targets) -> Diagnostics {
                 &page.source.path,
                 &page.source.text,
                 first,
-                Diagnostic::warning(
-                    Code::CasesNotNeeded,
-                    "a publication's `cases:` list is no longer needed",
-                ),
+                Diagnostic::warning(Code::CasesNotNeeded, msg!("cases-not-needed")),
             )
-            .help("remove `cases:`: the page lists every case whose `sources:` cite the publication (same title and year)"),
+            .help(msg!("cases-not-needed-help")),
         );
     }
     for r in &page.meta.cases {
@@ -526,10 +527,10 @@ fn check_page(page: &Page, targets: &Targets) -> Diagnostics {
                 &page.source.path,
                 &page.source.text,
                 r,
-                Diagnostic::error(Code::UnknownCase, format!("there is no case `{}`", r.value)),
+                Diagnostic::error(Code::UnknownCase, msg!("unknown-case", slug = &r.value)),
             );
             if let Some(best) = did_you_mean(&r.value, slugs.iter().copied()) {
-                d = d.help(format!("did you mean `{best}`?"));
+                d = d.help(msg!("did-you-mean", name = best));
             }
             out.push(d);
         }
@@ -563,12 +564,9 @@ fn unused_terms(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
         for term in dim.terms() {
             if !used.contains(&(dim.dimension, term.id.value.as_str())) {
                 out.push(
-                    Diagnostic::warning(
-                        Code::UnusedTerm,
-                        format!("no case uses the term `{}`", term.id.value),
-                    )
-                    .in_file(format!("content/vocabulary/{}", dim.dimension.file_name()))
-                    .help("map a case onto it, or remove it if no case needs it"),
+                    Diagnostic::warning(Code::UnusedTerm, msg!("unused-term", id = &term.id.value))
+                        .in_file(format!("content/vocabulary/{}", dim.dimension.file_name()))
+                        .help(msg!("unused-term-help")),
                 );
             }
         }

@@ -5,7 +5,8 @@
 use crate::content::case::StrategyDocument;
 use crate::content::date::PartialDate;
 use crate::content::{Case, Page};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Text};
+use crate::msg;
 
 use super::lines::FieldLine;
 
@@ -23,13 +24,13 @@ fn is_web_url(url: &str) -> bool {
 }
 
 /// How to write an address so that it is shown.
-fn url_help(url: &str) -> String {
+fn url_help(url: &str) -> Text {
     if url.starts_with('/') || url.starts_with("@/") {
-        "`url` är en adress på en annan webbplats; länka till webbplatsens egna sidor i texten, med @/".into()
+        msg!("not-shown-url-own-site-help")
     } else {
-        format!(
-            "skriv hela adressen, med https:// först, t.ex. https://{}",
-            url.trim_start_matches("//")
+        msg!(
+            "not-shown-url-help",
+            example = format!("https://{}", url.trim_start_matches("//"))
         )
     }
 }
@@ -38,7 +39,7 @@ fn url_help(url: &str) -> String {
 pub fn case(case: &Case, lines: &[FieldLine]) -> Diagnostics {
     let meta = &case.meta;
     let document = &meta.document;
-    let mut found: Vec<(&str, usize, String, String)> = Vec::new();
+    let mut found: Vec<(&str, usize, Text, Text)> = Vec::new();
     if document.status_checked.is_some()
         && document.status.is_none()
         && !ended(document, meta.updated)
@@ -46,8 +47,8 @@ pub fn case(case: &Case, lines: &[FieldLine]) -> Diagnostics {
         found.push((
             "document.status_checked",
             0,
-            "`document.status_checked` visas inte: dokumentet har ingen `status`".into(),
-            "lägg till `status:` (gällande, under arbete, under revidering, ersatt eller avslutad), eller ta bort `status_checked`".into(),
+            msg!("not-shown-status-checked"),
+            msg!("not-shown-status-checked-help"),
         ));
     }
     if document.valid_until.is_some() && document.status_checked.is_none() && meta.updated.is_none()
@@ -55,17 +56,15 @@ pub fn case(case: &Case, lines: &[FieldLine]) -> Diagnostics {
         found.push((
             "document.valid_until",
             0,
-            "`document.valid_until` används inte: utan `status_checked` eller `updated` går det inte att säga om giltighetstiden har gått ut".into(),
-            "lägg till `status_checked:` med datumet då statusen stämde, t.ex. källans år; då visas dokumentet som utgånget när giltighetstiden har gått ut. Eller skriv giltighetstiden i `valid:`".into(),
+            msg!("not-shown-valid-until"),
+            msg!("not-shown-valid-until-help"),
         ));
     }
     if let Some(url) = document.url.as_deref().filter(|u| !is_web_url(u)) {
         found.push((
             "document.url",
             0,
-            format!(
-                "`document.url` visas inte som länk: `{url}` börjar inte med https:// eller http://"
-            ),
+            msg!("not-shown-document-url", url = url),
             url_help(url),
         ));
     }
@@ -75,7 +74,7 @@ pub fn case(case: &Case, lines: &[FieldLine]) -> Diagnostics {
             found.push((
                 "sources[].url",
                 nth,
-                format!("källans `url` visas inte som länk: `{url}` börjar inte med https:// eller http://"),
+                msg!("not-shown-source-url", url = url),
                 url_help(url),
             ));
         }
@@ -100,9 +99,8 @@ pub fn page(page: &Page, lines: &[FieldLine]) -> Diagnostics {
             lines,
             "publication.url",
             0,
-            "`publication.url` visas inte på webbplatsen".into(),
-            "länka till publikationen i sidans text i stället, t.ex. [Läs rapporten](https://…)"
-                .into(),
+            msg!("not-shown-publication-url"),
+            msg!("not-shown-publication-url-help"),
         ));
     }
     out
@@ -118,8 +116,8 @@ fn at(
     lines: &[FieldLine],
     path: &str,
     nth: usize,
-    message: String,
-    help: String,
+    message: Text,
+    help: Text,
 ) -> Diagnostic {
     let d = Diagnostic::warning(Code::NotShown, message)
         .in_file(file)
@@ -127,7 +125,7 @@ fn at(
     match lines.iter().filter(|l| l.path == path).nth(nth) {
         Some(l) => d
             .at(text, l.line, l.column, l.key.chars().count())
-            .label("visas inte"),
+            .label(msg!("not-shown-label")),
         None => d,
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::content::Case;
 use crate::content::placeholder;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Text};
+use crate::msg;
 
 use super::lines::{FieldLine, unquoted};
 
@@ -14,11 +15,14 @@ pub fn empty_fields(case: &Case, lines: &[FieldLine]) -> Diagnostics {
         .iter()
         .filter(|l| l.value == "\"\"" || l.value == "''")
         .map(|l| {
-            Diagnostic::error(Code::EmptyField, format!("`{}` är tomt", l.path))
-                .in_file(&case.source.path)
-                .at(text, l.line, l.column, l.key.chars().count())
-                .label("fyll i")
-                .help("skriv värdet mellan citattecknen, eller ta bort fältet om det är frivilligt")
+            Diagnostic::error(
+                Code::EmptyField,
+                msg!("empty-field", path = l.path.as_str()),
+            )
+            .in_file(&case.source.path)
+            .at(text, l.line, l.column, l.key.chars().count())
+            .label(msg!("empty-field-label"))
+            .help(msg!("empty-field-help"))
         })
         .collect()
 }
@@ -28,10 +32,11 @@ struct Left {
     path: &'static str,
     /// Which of the fields with this path (the first is 0).
     nth: usize,
+    /// The catalogue's message that says how.
     help: &'static str,
 }
 
-const DATE_HELP: &str = "skriv datumet så exakt som källan ger det (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), `omkring ÅÅÅÅ`, eller `okänt` när källan inte säger det";
+const DATE_HELP: &str = "placeholder-date-help";
 
 /// The skeleton's placeholders still in the case.
 pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
@@ -47,7 +52,7 @@ pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
         meta.updated.as_ref().is_some_and(placeholder::is_year),
         "updated",
         0,
-        "skriv när du senast stämde av beskrivningen mot källorna, t.ex. 2024-05",
+        "placeholder-updated-help",
     );
     field(
         document
@@ -74,7 +79,7 @@ pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
             .is_some_and(placeholder::is_year),
         "document.valid_until",
         0,
-        "skriv det sista året (eller dagen) som dokumentet gäller, eller ta bort fältet",
+        "placeholder-valid-until-help",
     );
     field(
         document
@@ -83,7 +88,7 @@ pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
             .is_some_and(placeholder::is_year),
         "document.status_checked",
         0,
-        "skriv när statusen stämde, t.ex. året för källan som säger det; säger källan inget om statusen, ta bort både `status` och `status_checked`",
+        "placeholder-status-checked-help",
     );
     let mut dated = 0;
     for (i, fact) in meta.facts.iter().enumerate() {
@@ -97,14 +102,14 @@ pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
             unfilled && placeholder::is_figure(fact.value, fact.note.as_deref()),
             "facts[].value",
             i,
-            "skriv siffran ur källan, utan mellanslag och med punkt som decimaltecken; är den verkligen 0, räcker det att datum och källa är ifyllda",
+            "placeholder-figure-help",
         );
         if let Some(date) = &fact.date {
             field(
                 placeholder::is_sourced_year(date),
                 "facts[].date",
                 dated,
-                "skriv datumet som siffran gäller, t.ex. 2015-12-31",
+                "placeholder-fact-date-help",
             );
             dated += 1;
         }
@@ -122,36 +127,34 @@ pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
             source.id.value == placeholder::SOURCE_ID,
             "sources[].id",
             i,
-            "ge källan ett eget kort id, t.ex. utgivare och år (`ksl-2016`), och skriv samma id i alla `source:` som pekar på den",
+            "placeholder-source-id-help",
         );
         field(
             source.year == placeholder::YEAR,
             "sources[].year",
             i,
-            "skriv året då källan gavs ut",
+            "placeholder-source-year-help",
         );
     }
 
     let text = case.source.text.as_str();
     let mut out = Diagnostics::new();
     for l in left {
-        let mut d = Diagnostic::error(Code::Placeholder, String::new()).in_file(&case.source.path);
-        match lines.iter().filter(|f| f.path == l.path).nth(l.nth) {
-            Some(at) => {
-                d.message = format!(
-                    "`{}` har kvar mallens platshållare `{}`",
-                    l.path,
-                    unquoted(at.value)
-                );
-                d = if at.value.is_empty() {
-                    d.at(text, at.line, at.column, at.key.chars().count())
-                } else {
-                    d.at(text, at.line, at.value_column, at.value.chars().count())
-                };
-            }
-            None => d.message = format!("`{}` har kvar mallens platshållare", l.path),
+        let mut d = Diagnostic::error(Code::Placeholder, msg!("placeholder-left", path = l.path))
+            .in_file(&case.source.path);
+        if let Some(at) = lines.iter().filter(|f| f.path == l.path).nth(l.nth) {
+            d.message = msg!(
+                "placeholder-left-value",
+                path = l.path,
+                value = unquoted(at.value)
+            );
+            d = if at.value.is_empty() {
+                d.at(text, at.line, at.column, at.key.chars().count())
+            } else {
+                d.at(text, at.line, at.value_column, at.value.chars().count())
+            };
         }
-        out.push(d.label("platshållare från inspira new case").help(l.help));
+        out.push(d.label(msg!("placeholder-label")).help(Text::new(l.help)));
     }
     if placeholder::in_description(&case.body) {
         let line = text
@@ -159,14 +162,16 @@ pub fn placeholders(case: &Case, lines: &[FieldLine]) -> Diagnostics {
             .position(|l| l.contains(placeholder::DESCRIPTION_START))
             .map_or(case.body_line, |i| i + 1);
         out.push(
-            Diagnostic::error(
-                Code::Placeholder,
-                "beskrivningen har kvar mallens instruktioner",
-            )
-            .in_file(&case.source.path)
-            .at(text, line, 1, placeholder::DESCRIPTION_START.chars().count())
-            .label("platshållare från inspira new case")
-            .help("ta bort kommentaren och beskriv exemplet med egna ord, under rubriker som ## Bakgrund och ## Så togs strategin fram"),
+            Diagnostic::error(Code::Placeholder, msg!("placeholder-description"))
+                .in_file(&case.source.path)
+                .at(
+                    text,
+                    line,
+                    1,
+                    placeholder::DESCRIPTION_START.chars().count(),
+                )
+                .label(msg!("placeholder-label"))
+                .help(msg!("placeholder-description-help")),
         );
     }
     out

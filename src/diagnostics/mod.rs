@@ -9,6 +9,14 @@ use std::path::{Path, PathBuf};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+mod catalogue;
+mod suggest;
+
+pub use catalogue::{
+    Arg, Lang, Text, has_message, language, own_error, own_error_id, set_language,
+};
+pub use suggest::{did_you_mean, did_you_mean_among, normalise, parse_unknown};
+
 /// How bad a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -212,7 +220,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The kind of problem, with a stable, machine-readable name (e.g. `unknown-term`).
     pub code: Code,
-    pub message: String,
+    /// What is wrong, put into words in the chosen language when printed.
+    pub message: Text,
     /// The file, relative to the site root.
     pub file: Option<PathBuf>,
     #[serde(flatten)]
@@ -222,22 +231,22 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// What the underline says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Text>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
-    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: Code, message: impl Into<Text>) -> Self {
         debug_assert_eq!(severity, code.severity(), "{code} has one severity");
         Diagnostic {
             severity,
@@ -270,12 +279,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Text>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -293,12 +302,18 @@ impl Diagnostic {
         })
     }
 
-    /// Renders the diagnostic as rustc does, with or without colour.
+    /// Renders the diagnostic as rustc does, with or without colour, in the chosen language.
     pub fn render(&self, color: bool) -> String {
-        let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+        self.render_in(language(), color)
+    }
+
+    /// Renders the diagnostic in `lang`.
+    pub fn render_in(&self, lang: Lang, color: bool) -> String {
+        let (level, name) = match self.severity {
+            Severity::Error => (Level::ERROR, "level-error"),
+            Severity::Warning => (Level::WARNING, "level-warning"),
         };
+        let level = level.with_name(Text::new(name).in_lang(lang));
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -306,14 +321,17 @@ impl Diagnostic {
         };
         let path = self.location().unwrap_or_default();
         let mut group_elements = Vec::new();
-        let mut title_text = self.message.clone();
+        let message = self.message.in_lang(lang);
+        let label = self.label.as_ref().map(|l| l.in_lang(lang));
+        let help = self.help.as_ref().map(|h| h.in_lang(lang));
+        let mut title_text = message.clone();
         match (&self.position, &self.source_line, &self.file) {
             (Some(pos), Some(line), Some(file)) => {
                 let start = byte_offset(line, pos.column);
                 let end = byte_offset(line, pos.column + pos.width.max(1)).max(start + 1);
                 let end = end.min(line.len()).max(start);
                 let mut annotation = AnnotationKind::Primary.span(start..end);
-                if let Some(label) = &self.label {
+                if let Some(label) = &label {
                     annotation = annotation.label(label.as_str());
                 }
                 let file = file.display().to_string().replace('\\', "/");
@@ -326,7 +344,7 @@ impl Diagnostic {
             }
             _ => {
                 if !path.is_empty() {
-                    title_text = format!("{path}: {}", self.message);
+                    title_text = format!("{path}: {message}");
                 }
             }
         }
@@ -334,8 +352,9 @@ impl Diagnostic {
         for snippet in group_elements {
             group = group.element(snippet);
         }
-        if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(help) = &help {
+            let name = Text::new("level-help").in_lang(lang);
+            group = group.element(Level::HELP.with_name(name).message(help.as_str()));
         }
         renderer.render(&[group])
     }
@@ -426,32 +445,6 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
-/// Reads serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant …") message:
-/// the name written and the names allowed. `what` is `field` or `variant`.
-pub fn parse_unknown<'a>(message: &'a str, what: &str) -> Option<(&'a str, Vec<&'a str>)> {
-    let rest = message.strip_prefix(&format!("unknown {what} `"))?;
-    let (name, expected) = rest.split_once("`, expected ")?;
-    let candidates = expected
-        .trim_start_matches("one of ")
-        .split(", ")
-        .map(|s| s.trim_matches('`'))
-        .collect();
-    Some((name, candidates))
-}
-
-/// The closest candidate to `wrong`, if it is close enough to be a plausible typo.
-pub fn did_you_mean<'a>(
-    wrong: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,33 +457,14 @@ mod tests {
             .at(text, 3, 7, 5)
             .label("not a kind")
             .help("use one of: kommun, region, kommunförbund");
-        let out = d.render(false);
+        let out = d.render_in(Lang::English, false);
+        assert!(out.contains("error[yaml]: unknown kind"), "{out}");
         assert!(out.contains("content/cases/gislaved.md:3:7"), "{out}");
         assert!(out.contains("kind: komun"), "{out}");
         assert!(out.contains("^^^^^"), "{out}");
         assert!(out.contains("help: use one of"), "{out}");
-    }
-
-    #[test]
-    fn reads_serdes_unknown_name_messages() {
-        let (name, allowed) = parse_unknown(
-            "unknown field `titel`, expected one of `title`, `kind`",
-            "field",
-        )
-        .unwrap();
-        assert_eq!((name, allowed), ("titel", vec!["title", "kind"]));
-        let (name, allowed) =
-            parse_unknown("unknown variant `komun`, expected `kommun`", "variant").unwrap();
-        assert_eq!((name, allowed), ("komun", vec!["kommun"]));
-        assert!(parse_unknown("missing field `title`", "field").is_none());
-    }
-
-    #[test]
-    fn suggests_close_candidates_only() {
-        assert_eq!(
-            did_you_mean("delaktighte", ["bostad", "delaktighet"]),
-            Some("delaktighet")
-        );
-        assert_eq!(did_you_mean("xyz", ["bostad", "delaktighet"]), None);
+        let out = d.render_in(Lang::Swedish, false);
+        assert!(out.contains("fel[yaml]: unknown kind"), "{out}");
+        assert!(out.contains("tips: use one of"), "{out}");
     }
 }
