@@ -108,8 +108,12 @@ async fn run(options: ServeOptions, report: Reporter) -> std::io::Result<()> {
         );
 
     eprintln!(
-        "Serving {} at {base_url} (Ctrl+C to stop)",
-        output.display()
+        "{}",
+        crate::msg!(
+            "serve-serving",
+            folder = output.display().to_string(),
+            url = base_url.as_str()
+        )
     );
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
@@ -129,7 +133,7 @@ fn watch(
 ) {
     let (tx, rx) = std::sync::mpsc::channel();
     let Ok(mut debouncer) = new_debouncer(DEBOUNCE, None, tx) else {
-        eprintln!("warning: could not watch for changes; restart `inspira serve` after editing");
+        eprintln!("{}", crate::msg!("serve-watch-failed"));
         return;
     };
     for watched in [
@@ -177,14 +181,15 @@ fn watch(
                 for warning in warnings.iter() {
                     eprintln!("{}\n", warning.render(color));
                 }
-                let removed = match removed {
-                    0 => String::new(),
-                    n => format!(", {n} removed"),
-                };
                 eprintln!(
-                    "Updated {} ({pages} pages{removed}) in {} ms",
-                    cases.join(", "),
-                    elapsed.as_millis()
+                    "{}",
+                    crate::msg!(
+                        "serve-updated",
+                        cases = cases.join(", "),
+                        pages = pages,
+                        removed = removed,
+                        ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+                    )
                 );
             }
             Err(problems) => report(&Err(problems)),

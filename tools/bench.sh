@@ -223,7 +223,8 @@ wait_for() {
 incremental() {
   local corpus=$1 out=$2 log=$3 pid file slug copy updates=0 line kind k times
   local repeat=${REPEAT:-5}
-  "$inspira" --root "$corpus" serve --output "$out" --port 4591 >"$log" 2>&1 &
+  # In English: the lines waited for below are matched by their words.
+  "$inspira" --lang en --root "$corpus" serve --output "$out" --port 4591 >"$log" 2>&1 &
   pid=$!
   if ! wait_for "$log" '^Serving ' 1 900 >/dev/null; then
     kill "$pid" 2>/dev/null || true
@@ -299,7 +300,7 @@ for n in "${sizes[@]}"; do
   printf '  %-24s %6s %10s %17s %14s  %s\n' tool runs "median" "min–max" "peak RSS (med)" output
 
   # inspira
-  timed inspira "$dir/inspira.log" "$dir/inspira-out" -- "$inspira" --root "$corpus" build --output "$dir/inspira-out" --timings
+  timed inspira "$dir/inspira.log" "$dir/inspira-out" -- "$inspira" --lang en --root "$corpus" build --output "$dir/inspira-out" --timings
   if [ "$ok" -eq 1 ]; then
     i_wall=$wall_med
     i_rss=$rss_med

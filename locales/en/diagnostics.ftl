@@ -282,6 +282,16 @@ output-help = pass another folder with --output
 site-not-written = could not write the site to { $folder }: { $error }
 path-not-written = could not write { $path }: { $error }
 site-not-written-help = check that the folder is writable and the disk is not full; the previous site was left as it was
+template-failed = template `{ $template }` failed: { $error }
+template-failed-help = if you override this template in templates/, compare it with the default theme's version
+stale-not-removed = could not remove { $file }, which is no longer part of the site: { $error }
+output-writable-help = check that the output folder is writable
+serve-serving = Serving { $folder } at { $url } (Ctrl+C to stop)
+serve-watch-failed = warning: could not watch for changes; restart `inspira serve` after editing
+serve-updated = Updated { $cases } ({ $pages } pages{ $removed ->
+        [0] {""}
+       *[other] , { $removed } removed
+    }) in { $ms } ms
 export-failed = could not write { $file }: { $error }
 search-index-failed = could not build the search index: { $error }
 search-index-failed-help = this is a bug in inspira; the pages themselves rendered fine

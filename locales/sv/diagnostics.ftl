@@ -287,6 +287,16 @@ output-help = ange en annan mapp med --output
 site-not-written = webbplatsen går inte att skriva till { $folder }: { $error }
 path-not-written = { $path } går inte att skriva: { $error }
 site-not-written-help = kontrollera att mappen går att skriva i och att disken inte är full; den tidigare webbplatsen är orörd
+template-failed = mallen `{ $template }` gick inte att använda: { $error }
+template-failed-help = om du har en egen version av mallen i templates/, jämför den med standardtemats
+stale-not-removed = kunde inte ta bort { $file }, som inte längre hör till webbplatsen: { $error }
+output-writable-help = kontrollera att utdatamappen går att skriva i
+serve-serving = Visar { $folder } på { $url } (avsluta med Ctrl+C)
+serve-watch-failed = varning: kan inte bevaka ändringar; starta om `inspira serve` när du har ändrat något
+serve-updated = Uppdaterade { $cases } ({ $pages } sidor{ $removed ->
+        [0] {""}
+       *[other] , { $removed } borttagna
+    }) på { $ms } ms
 export-failed = { $file } går inte att skriva: { $error }
 search-index-failed = sökindexet går inte att bygga: { $error }
 search-index-failed-help = det här är ett fel i inspira; själva sidorna byggdes som de skulle

@@ -284,6 +284,27 @@ mod tests {
         assert_eq!(text.in_lang(Lang::English), "did you mean `bostad`?");
     }
 
+    #[test]
+    fn serve_says_how_many_pages_it_removed_only_when_it_removed_some() {
+        let updated = |removed: usize| {
+            crate::msg!(
+                "serve-updated",
+                cases = "gislaved",
+                pages = 34_usize,
+                removed = removed,
+                ms = 88_u64
+            )
+        };
+        assert_eq!(
+            updated(0).in_lang(Lang::English),
+            "Updated gislaved (34 pages) in 88 ms"
+        );
+        assert_eq!(
+            updated(11).in_lang(Lang::Swedish),
+            "Uppdaterade gislaved (34 sidor, 11 borttagna) på 88 ms"
+        );
+    }
+
     /// Each message of a catalogue with the variables it uses, from its Fluent source.
     fn messages(
         lang: Lang,

@@ -457,7 +457,7 @@ fn sorted(problems: Vec<Diagnostic>) -> Diagnostics {
 fn remove_error(file: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         crate::diagnostics::Code::Io,
-        format!("could not remove {file}, which is no longer part of the site: {e}"),
+        crate::msg!("stale-not-removed", file = file, error = e.to_string()),
     )
-    .help("check that the output folder is writable")
+    .help(crate::msg!("output-writable-help"))
 }

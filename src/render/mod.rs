@@ -313,9 +313,11 @@ fn menu(
 }
 
 fn write_error(path: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::Io, format!("could not write {path}: {e}")).help(
-        "check that the output folder is writable and the disk is not full; the previous site was left as it was",
+    Diagnostic::error(
+        Code::Io,
+        crate::msg!("path-not-written", path = path, error = e.to_string()),
     )
+    .help(crate::msg!("site-not-written-help"))
 }
 
 fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
@@ -329,11 +331,9 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
     }
     Diagnostic::error(
         Code::Template,
-        format!("template `{template}` failed: {message}"),
+        crate::msg!("template-failed", template = template, error = message),
     )
-    .help(
-        "if you override this template in templates/, compare it with the default theme's version",
-    )
+    .help(crate::msg!("template-failed-help"))
 }
 
 /// The publisher's colours, as custom properties over the theme's defaults (a file, not inline
