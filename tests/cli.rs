@@ -992,6 +992,23 @@ fn check_after(edits: &[(&str, &str, &str)]) -> String {
 }
 
 #[test]
+fn a_tab_before_a_list_item_is_reported_as_a_tab_too() {
+    // The YAML scanner words this one differently ("tabs disallowed within this context").
+    let stderr = check_after(&[(
+        "content/cases/alfa.md",
+        "  - term: delaktighet",
+        "\t- term: delaktighet",
+    )]);
+    assert!(
+        stderr.contains(
+            "fel[yaml]: rad 35 börjar med en tabb; YAML tillåter bara mellanslag för indrag"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("disallowed"), "{stderr}");
+}
+
+#[test]
 fn a_tab_is_reported_on_its_own_line_with_the_fix() {
     let stderr = check_after(&[(
         "content/cases/alfa.md",

@@ -83,7 +83,9 @@ pub fn explain<T: DeserializeOwned>(
         }
     };
 
-    if (message.contains("found a tab") || message.contains("tab character"))
+    if (message.contains("found a tab")
+        || message.contains("tab character")
+        || message.contains("tabs disallowed"))
         && let Some((tab_line, tab_column)) = find_tab(text, line.max(first_line))
     {
         let leading = text
