@@ -322,3 +322,50 @@ fn every_command_the_guide_shows_runs_or_is_skipped_for_a_reason() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     assert!(ran >= 5, "only {ran} commands ran");
 }
+
+/// How many times `needle` occurs in `text`.
+fn count(text: &str, needle: &str) -> usize {
+    text.matches(needle).count()
+}
+
+#[test]
+fn every_number_the_guide_states_is_the_one_the_code_uses() {
+    let guide = guide();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+
+    // The description's length: the knowledge base's own rule, once in each language of the guide.
+    let words = common::KNOWLEDGE_BASE_MIN_WORDS;
+    assert_eq!(count(&guide, &format!("mer än {words} ord")), 1, "step 4");
+    assert_eq!(count(&guide, &format!("more than {words} words")), 1);
+    // `check`'s floor is stated in docs/content-model.md, which the guide points to, not repeats.
+    let floor = inspira::validate::MIN_DESCRIPTION_WORDS;
+    let model = common::read(repo.join("docs/content-model.md"));
+    assert!(model.contains(&format!("fewer than {floor} words")));
+    assert!(!guide.contains(&format!("{floor} ord")) && !guide.contains(&format!("{floor} words")));
+
+    // The Rust the guide asks for is the crate's rust-version.
+    let manifest: toml::Table = common::read(repo.join("Cargo.toml")).parse().expect("toml");
+    let rust = manifest["package"]["rust-version"]
+        .as_str()
+        .expect("rust-version");
+    assert_eq!(count(&guide, &format!("Rust {rust} eller senare")), 1);
+    assert_eq!(count(&guide, &format!("Rust {rust} or later")), 1);
+    assert_eq!(count(&guide, "eller senare") + count(&guide, "or later"), 2);
+
+    // The preview's address is serve's default port, wherever the guide gives it.
+    let help = run(repo, &["serve".into(), "--help".into()]).1;
+    let port = help
+        .lines()
+        .find(|l| l.contains("--port"))
+        .and_then(|l| l.split("[default: ").nth(1))
+        .and_then(|rest| rest.split(']').next())
+        .expect("serve --help shows the default port");
+    let addresses: Vec<&str> = guide.split("127.0.0.1:").skip(1).collect();
+    assert!(!addresses.is_empty());
+    for address in addresses {
+        assert!(
+            address.starts_with(&format!("{port}/")),
+            "127.0.0.1:{address:.10}"
+        );
+    }
+}

@@ -5,6 +5,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// The knowledge base asks more of its cases' descriptions than `inspira check`'s floor
+/// (`validate::MIN_DESCRIPTION_WORDS`), counted the same way: words outside HTML comments.
+/// tests/content.rs enforces it on the real cases; CONTRIBUTING.md states it (tests/guide.rs).
+pub const KNOWLEDGE_BASE_MIN_WORDS: usize = 300;
+
 /// Copies `tests/fixtures/<name>` into a fresh temporary folder and returns it.
 pub fn fixture(name: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
