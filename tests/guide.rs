@@ -285,7 +285,7 @@ fn every_message_the_guide_quotes_is_what_the_tool_prints() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
-    assert!(checked >= 15, "only {checked} quoted messages found");
+    assert!(checked >= 10, "only {checked} quoted messages found");
 }
 
 #[test]
