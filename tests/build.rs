@@ -708,3 +708,43 @@ fn adopting_body_without_a_date_is_shown() {
     let terms = texts(&doc, "#dokument > dl.facts:not(.key-facts) > dt");
     assert_eq!(terms, ["Dokument", "Typ", "Antagen av"]);
 }
+
+/// A booklet prints every case that cites the publication in full: above `BOOKLET_MAX_CASES` it
+/// would weigh megabytes (33 MB at 10,000 synthetic cases), so the publication has none.
+#[test]
+fn a_publication_cited_by_more_cases_than_a_booklet_holds_has_no_booklet() {
+    let root = fixture("basic");
+    std::fs::write(
+        root.path().join("content/pages/rapport.md"),
+        "---\ntitle: Testrapporten\nsummary: Rapporten som exemplen bygger på.\nkind: publication\n\
+         publication:\n  title: Testrapporten\n  publisher: Testförbundet\n  year: 2016\n---\n\nOm rapporten.\n",
+    )
+    .unwrap();
+    let build = |root: &std::path::Path| {
+        site::build(root, None, Some("https://example.org/")).expect("build");
+        let page = common::read(root.join("public/rapport/index.html"));
+        (
+            page,
+            root.join("public/rapport/booklet/index.html").is_file(),
+        )
+    };
+    let (page, booklet) = build(root.path());
+    assert!(booklet, "one citing case gets a booklet");
+    assert!(page.contains("/rapport/booklet/"), "the page links it");
+
+    let beta = common::read(root.path().join("content/cases/beta.md"));
+    for n in 1..=inspira::view::BOOKLET_MAX_CASES {
+        let copy = beta.replace("title: Beta", &format!("title: Beta {n}"));
+        std::fs::write(root.path().join(format!("content/cases/beta-{n}.md")), copy).unwrap();
+    }
+    let (page, booklet) = build(root.path());
+    assert!(!booklet, "more cases than a booklet holds get none");
+    assert!(
+        !page.contains("/rapport/booklet/"),
+        "and the page does not link one"
+    );
+    assert!(
+        page.contains("Beta 60"),
+        "the page still lists every citing case"
+    );
+}

@@ -434,8 +434,7 @@ impl Views {
     fn list_cases(&mut self, content: &Content) {
         for (view, page) in self.pages.iter_mut().zip(&content.pages) {
             let listed = case_links(page, content, &self.cases);
-            view.booklet_url = (page.meta.publication.is_some() && !listed.is_empty())
-                .then(|| Route::Booklet(&page.slug).url(&self.base_path));
+            view.booklet_url = booklet_url(page, &listed, &self.base_path);
             view.cases = listed;
         }
     }
@@ -514,8 +513,7 @@ fn page_view(
     let listed = case_links(page, content, cases);
     PageView {
         slug: page.slug.clone(),
-        booklet_url: (page.meta.publication.is_some() && !listed.is_empty())
-            .then(|| Route::Booklet(&page.slug).url(base_path)),
+        booklet_url: booklet_url(page, &listed, base_path),
         url: Route::Page(&page.slug).url(base_path),
         title: page.meta.title.clone(),
         summary: page.meta.summary.clone(),
@@ -523,6 +521,17 @@ fn page_view(
         body,
         cases: listed,
     }
+}
+
+/// The most cases a booklet prints. It shows each in full, about 11 kB of HTML a case, so this keeps
+/// it under 1 MB; a publication that more cases cite is read through its page and the case list.
+pub const BOOKLET_MAX_CASES: usize = 60;
+
+/// Where a publication's booklet is, if it has one: when it lists at least one case and at most
+/// [`BOOKLET_MAX_CASES`].
+fn booklet_url(page: &Page, listed: &[CaseLink], base_path: &str) -> Option<String> {
+    (page.meta.publication.is_some() && (1..=BOOKLET_MAX_CASES).contains(&listed.len()))
+        .then(|| Route::Booklet(&page.slug).url(base_path))
 }
 
 /// A free page's text as HTML.
