@@ -712,7 +712,7 @@ fn adopting_body_without_a_date_is_shown() {
 /// A booklet prints every case that cites the publication in full: above `BOOKLET_MAX_CASES` it
 /// would weigh megabytes (33 MB at 10,000 synthetic cases), so the publication has none.
 #[test]
-fn a_publication_cited_by_more_cases_than_a_booklet_holds_has_no_booklet() {
+fn a_publication_cited_by_many_cases_has_no_booklet_and_lists_them_a_page_at_a_time() {
     let root = fixture("basic");
     std::fs::write(
         root.path().join("content/pages/rapport.md"),
@@ -747,4 +747,32 @@ fn a_publication_cited_by_more_cases_than_a_booklet_holds_has_no_booklet() {
         page.contains("Beta 60"),
         "the page still lists every citing case"
     );
+
+    // Above `list_all_up_to` the page lists them a page at a time, its own text on the first.
+    let config = root.path().join("inspira.toml");
+    let text = common::read(&config);
+    std::fs::write(
+        &config,
+        format!("{text}\n[compare]\ncases_per_page = 25\nlist_all_up_to = 30\n"),
+    )
+    .unwrap();
+    site::build(root.path(), None, Some("https://example.org/")).expect("build");
+    let out = root.path().join("public/rapport");
+    let first = html(out.join("index.html"));
+    assert_eq!(texts(&first, ".cards h3").len(), 25);
+    assert!(texts(&first, ".prose p").contains(&"Om rapporten.".to_string()));
+    let second = html(out.join("page/2/index.html"));
+    assert_eq!(texts(&second, ".cards h3").len(), 25);
+    assert!(
+        texts(&second, ".prose p").is_empty(),
+        "the text is on the first page only"
+    );
+    let range = texts(&second, "nav.pages p");
+    assert!(
+        range.iter().any(|t| t.contains("26") && t.contains("50")),
+        "{range:?}"
+    );
+    let last = html(out.join("page/3/index.html"));
+    assert!(!texts(&last, ".cards h3").is_empty());
+    assert!(!out.join("page/4/index.html").exists());
 }

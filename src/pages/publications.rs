@@ -1,4 +1,5 @@
-//! `/<slug>/`: a free page (about, a publication) with the cases it lists; `/<slug>/booklet/`: a
+//! `/<slug>/`: a free page (about, a publication) with the cases it lists (a page at a time above
+//! `[compare] list_all_up_to`); `/<slug>/booklet/`: a
 //! publication's introduction, all its cases and their success factors on one page, for printing.
 
 use serde::Serialize;
@@ -10,25 +11,44 @@ use crate::routes::Route;
 use crate::theme::strings::Strings;
 use crate::view::Deps;
 use crate::view::case::CaseView;
-use crate::view::values::{DimensionView, PageView};
+use crate::view::values::{CaseLink, DimensionView, PageView};
 
 pub(super) fn jobs<'p>(input: Input<'p>, jobs: &mut Vec<Job<'p>>) {
     let (views, strings) = (input.views, input.strings());
     for (i, page) in views.pages.iter().enumerate() {
         let i = PageId::new(i);
-        jobs.push(
-            Job::new(Route::Page(&page.slug), "page.html", move || {
-                let mut ctx = page_context(
-                    &format!("page:{}", page.slug),
-                    &page.title,
-                    &page.summary,
-                    vec![],
-                );
-                ctx.insert("page", page);
-                ctx
-            })
-            .deps(Deps::Page(i)),
-        );
+        let context = move |cases: &[CaseLink], first: bool| {
+            let mut ctx = page_context(
+                &format!("page:{}", page.slug),
+                &page.title,
+                &page.summary,
+                vec![],
+            );
+            ctx.insert("page", page);
+            ctx.insert("cases", cases);
+            // The page's own text is on its first page; the others continue its list of cases.
+            ctx.insert("first_page", &first);
+            ctx
+        };
+        let route = Route::Page(&page.slug);
+        // A publication that thousands of cases cite lists them a page at a time, as the case list does.
+        if page.cases.len() <= input.config.compare.list_all_up_to {
+            jobs.push(
+                Job::new(route, "page.html", move || context(&page.cases, true))
+                    .deps(Deps::Page(i)),
+            );
+        } else {
+            let first = jobs.len();
+            input.paging(page.cases.len()).jobs(
+                route,
+                "page.html",
+                move |number, chunk| context(&page.cases[chunk], number == 1),
+                jobs,
+            );
+            for job in &mut jobs[first..] {
+                job.deps = Deps::Page(i);
+            }
+        }
         if page.booklet_url.is_some() {
             jobs.push(
                 Job::new(Route::Booklet(&page.slug), "booklet.html", move || {
