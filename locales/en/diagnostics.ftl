@@ -288,7 +288,10 @@ stale-not-removed = could not remove { $file }, which is no longer part of the s
 output-writable-help = check that the output folder is writable
 serve-serving = Serving { $folder } at { $url } (Ctrl+C to stop)
 serve-watch-failed = warning: could not watch for changes; restart `inspira serve` after editing
-serve-updated = Updated { $cases } ({ $pages } pages{ $removed ->
+serve-updated = Updated { $cases } ({ $pages } { $pages ->
+        [one] page
+       *[other] pages
+    }{ $removed ->
         [0] {""}
        *[other] , { $removed } removed
     }) in { $ms } ms

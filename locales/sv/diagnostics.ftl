@@ -293,8 +293,12 @@ stale-not-removed = kunde inte ta bort { $file }, som inte längre hör till web
 output-writable-help = kontrollera att utdatamappen går att skriva i
 serve-serving = Visar { $folder } på { $url } (avsluta med Ctrl+C)
 serve-watch-failed = varning: kan inte bevaka ändringar; starta om `inspira serve` när du har ändrat något
-serve-updated = Uppdaterade { $cases } ({ $pages } sidor{ $removed ->
+serve-updated = Uppdaterade { $cases } ({ $pages } { $pages ->
+        [one] sida
+       *[other] sidor
+    }{ $removed ->
         [0] {""}
+        [one] , { $removed } borttagen
        *[other] , { $removed } borttagna
     }) på { $ms } ms
 export-failed = { $file } går inte att skriva: { $error }

@@ -303,6 +303,25 @@ mod tests {
             updated(11).in_lang(Lang::Swedish),
             "Uppdaterade gislaved (34 sidor, 11 borttagna) på 88 ms"
         );
+        let one = crate::msg!(
+            "serve-updated",
+            cases = "gislaved",
+            pages = 1_usize,
+            removed = 0_usize,
+            ms = 9_u64
+        );
+        assert_eq!(
+            one.in_lang(Lang::Swedish),
+            "Uppdaterade gislaved (1 sida) på 9 ms"
+        );
+        assert_eq!(
+            updated(1).in_lang(Lang::Swedish),
+            "Uppdaterade gislaved (34 sidor, 1 borttagen) på 88 ms"
+        );
+        assert_eq!(
+            one.in_lang(Lang::English),
+            "Updated gislaved (1 page) in 9 ms"
+        );
     }
 
     /// Each message of a catalogue with the variables it uses, from its Fluent source.
