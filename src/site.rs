@@ -412,26 +412,20 @@ fn write_error(path: &str, e: &std::io::Error) -> Diagnostics {
 /// Runs every check that does not need the pages rendered, and writes nothing: the content is read
 /// and validated, every link resolved and every template compiled. Errors that only rendering can
 /// find (a custom template that fails on some page) are left to `build`, which is what keeps this
-/// fast enough to run on every save.
+/// fast enough to run on every save. A problem in one file does not stop the others' links from being
+/// checked: every problem is reported in one run.
 pub fn check(root: &Path) -> Diagnostics {
-    match Site::load(root) {
-        Ok((site, mut warnings)) => {
-            let mut rendered = site.renderer(false).check();
-            validate::links::suggest_cases_by_title(&mut rendered, &site.content);
-            warnings.extend(rendered);
-            warnings.sort();
-            warnings
-        }
-        Err(problems) => problems,
-    }
+    let (mut found, stopped) = check_everything(root);
+    found.extend(stopped);
+    found.sort();
+    found
 }
 
 /// [`check`] for some files of the site (paths relative to `root`, as [`content::named::resolve`]
 /// gives them): the whole site is read and checked, so their references to other cases, pages,
 /// terms and sources resolve as in a build, but only the problems located in `files` are returned.
-/// Unlike [`check`], a problem elsewhere does not stop their links from being checked. Problems
-/// that keep the files from being checked at all (the configuration, the theme, the vocabularies)
-/// are returned too.
+/// Problems that keep the files from being checked at all (the configuration, the theme, the
+/// vocabularies) are returned too.
 pub fn check_files(root: &Path, files: &[PathBuf]) -> Diagnostics {
     let (mut found, stopped) = check_everything(root);
     found = found

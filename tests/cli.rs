@@ -992,6 +992,24 @@ fn check_after(edits: &[(&str, &str, &str)]) -> String {
 }
 
 #[test]
+fn check_reports_every_problem_in_one_run_a_broken_link_beside_a_content_error() {
+    // An unknown kind in one case, a link to a case that does not exist in the other: both at once.
+    let stderr = check_after(&[
+        ("content/cases/alfa.md", "kind: kommun", "kind: stad"),
+        (
+            "content/cases/beta.md",
+            "Beta skriver om sitt program.",
+            "Beta skriver om sitt program, som [Gamma](@/cases/gamma.md).",
+        ),
+    ]);
+    assert!(stderr.contains("content/cases/alfa.md"), "{stderr}");
+    assert!(
+        stderr.contains("content/cases/beta.md") && stderr.contains("gamma"),
+        "the link is checked though alfa has an error: {stderr}"
+    );
+}
+
+#[test]
 fn a_tab_before_a_list_item_is_reported_as_a_tab_too() {
     // The YAML scanner words this one differently ("tabs disallowed within this context").
     let stderr = check_after(&[(

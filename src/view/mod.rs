@@ -483,9 +483,15 @@ impl Basis {
         theme: &Theme,
     ) -> Result<Basis, Vec<Diagnostic>> {
         let base_path = config.base_path();
+        // A case file that could not be read is still a case: links to it are not broken (its own
+        // problem is reported, and a build with it fails anyway).
         let links = Links::new(
             &base_path,
-            content.cases.iter().map(|c| c.slug.as_str()),
+            content
+                .cases
+                .iter()
+                .map(|c| c.slug.as_str())
+                .chain(content.unparsed_cases.iter().map(String::as_str)),
             content.pages.iter().map(|p| p.slug.as_str()),
             vocabulary,
         );
