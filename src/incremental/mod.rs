@@ -297,7 +297,12 @@ impl Session {
             })
             .chain(referrers)
             .collect();
-        let found = check(site, &rebuild, !removed.is_empty());
+        let found = validate::validate_changed(
+            &site.content,
+            &site.vocabulary,
+            &rebuild,
+            !removed.is_empty(),
+        );
         if found.has_errors() {
             restore(site, undo);
             return Err(found);
@@ -426,25 +431,6 @@ fn apply(
     }
     content::sort_cases(cases);
     undo
-}
-
-/// Checks the cases named in `cases` against the rest of the site and, when cases were removed, the
-/// pages that may list them. Sorted.
-fn check(site: &Site, cases: &BTreeSet<&str>, removed: bool) -> Diagnostics {
-    let content = &site.content;
-    let mut found = Diagnostics::new();
-    for case in content
-        .cases
-        .iter()
-        .filter(|c| cases.contains(c.slug.as_str()))
-    {
-        found.extend(validate::validate_case(content, &site.vocabulary, case));
-    }
-    if removed {
-        found.extend(validate::validate_pages(content, &site.vocabulary));
-    }
-    found.sort();
-    found
 }
 
 fn sorted(problems: Vec<Diagnostic>) -> Diagnostics {

@@ -42,8 +42,7 @@ const YAML_FIRST_LINE: usize = 2;
 
 /// Runs every cross-file check and returns what it found, sorted.
 pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
-    let slugs = case_slugs(content);
-    let pages = page_slugs(content);
+    let (slugs, pages) = (case_slugs(content), page_slugs(content));
     let targets = Targets {
         cases: &slugs,
         pages: &pages,
@@ -58,12 +57,40 @@ pub fn validate(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
     for d in per_case {
         diagnostics.extend(d);
     }
-    for page in &content.pages {
-        diagnostics.extend(check_page(page, &targets));
-    }
+    diagnostics.extend(check_pages(content, &targets));
     // Unused terms can only be judged when every case could be read.
     if content.unparsed_cases.is_empty() {
         diagnostics.extend(unused_terms(content, vocabulary));
+    }
+    diagnostics.sort();
+    diagnostics
+}
+
+/// The checks of the cases named in `cases` against the rest of the site and, with `pages`, of every
+/// free page: for `inspira serve`, after only those cases changed (or cases the pages may list were
+/// removed). Sorted.
+pub fn validate_changed(
+    content: &Content,
+    vocabulary: &Vocabulary,
+    cases: &BTreeSet<&str>,
+    pages: bool,
+) -> Diagnostics {
+    let (slugs, page_slugs) = (case_slugs(content), page_slugs(content));
+    let targets = Targets {
+        cases: &slugs,
+        pages: &page_slugs,
+        vocabulary,
+    };
+    let mut diagnostics = Diagnostics::new();
+    for case in content
+        .cases
+        .iter()
+        .filter(|c| cases.contains(c.slug.as_str()))
+    {
+        diagnostics.extend(check_case(case, &targets));
+    }
+    if pages {
+        diagnostics.extend(check_pages(content, &targets));
     }
     diagnostics.sort();
     diagnostics
@@ -84,35 +111,12 @@ fn case_slugs(content: &Content) -> BTreeSet<&str> {
         .collect()
 }
 
-/// The checks of one case against the rest of the site, for `inspira serve` when only that case changed.
-pub fn validate_case(content: &Content, vocabulary: &Vocabulary, case: &Case) -> Diagnostics {
-    let slugs = case_slugs(content);
-    let pages = page_slugs(content);
-    let targets = Targets {
-        cases: &slugs,
-        pages: &pages,
-        vocabulary,
-    };
-    let mut diagnostics = check_case(case, &targets);
-    diagnostics.sort();
-    diagnostics
-}
-
-/// The checks of every free page against the cases, for `inspira serve` when cases were added or
-/// removed.
-pub fn validate_pages(content: &Content, vocabulary: &Vocabulary) -> Diagnostics {
-    let slugs = case_slugs(content);
-    let pages = page_slugs(content);
-    let targets = Targets {
-        cases: &slugs,
-        pages: &pages,
-        vocabulary,
-    };
+/// The checks of every free page.
+fn check_pages(content: &Content, targets: &Targets) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     for page in &content.pages {
-        diagnostics.extend(check_page(page, &targets));
+        diagnostics.extend(check_page(page, targets));
     }
-    diagnostics.sort();
     diagnostics
 }
 
