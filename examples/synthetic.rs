@@ -19,6 +19,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use inspira::content::date::SWEDISH_MONTHS;
+
 const DEFAULT_SEED: u64 = 42;
 /// Body size bounds in bytes (the Markdown after the front matter).
 const BODY_MIN: usize = 2_100;
@@ -838,21 +840,6 @@ const PROJECTS: &[&str] = &[
     "Startpunkt",
 ];
 
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 const DURATION_WORDS: &[&str] = &["ett år", "ett och ett halvt år", "två år", "drygt två år"];
 
 fn number_word(n: usize) -> String {
@@ -1456,7 +1443,7 @@ fn case(site: &Site, i: usize) -> (String, usize) {
         ("årfakta", fact_year.to_string()),
         ("inv", thousands(population)),
         ("utrikes", format!("{foreign},{foreign_dec}")),
-        ("månad", MONTHS[month - 1].into()),
+        ("månad", SWEDISH_MONTHS[month - 1].into()),
         ("egen", egen.into()),
         ("en_dok", en_dok.into()),
         ("antog", antog.into()),

@@ -12,23 +12,25 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
+/// The months as Swedish writes them, lower case, January first.
+pub const SWEDISH_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// The ISO date a contributor most likely meant by a date written the Swedish way: `14/4 2021`,
 /// `14.4.2021`, `14-4-2021`, `2021/04/14`, `14 april 2021` or `april 2021`.
 pub fn suggest_iso(written: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let lower = written.trim().trim_matches(['"', '\'']).to_lowercase();
     let parts: Vec<&str> = lower
         .split(|c: char| c == '/' || c == '.' || c == '-' || c.is_whitespace())
@@ -36,7 +38,7 @@ pub fn suggest_iso(written: &str) -> Option<String> {
         .collect();
     let month_of = |p: &str| {
         let p = p.trim_end_matches('.');
-        MONTHS
+        SWEDISH_MONTHS
             .iter()
             .position(|m| *m == p || (p.len() >= 3 && m.starts_with(p)))
             .map(|i| i + 1)
