@@ -277,13 +277,14 @@ impl Views {
             /// The view at this old position, with a new list of related cases if it changed.
             Kept(usize, Option<Vec<RelatedView>>),
         }
+        // Each case's position before the change, by slug.
+        let old: HashMap<String, usize> = self
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(j, c)| (c.slug.clone(), j))
+            .collect();
         let planned: Vec<(Next, Vec<Diagnostic>)> = {
-            let old: HashMap<&str, usize> = self
-                .cases
-                .iter()
-                .enumerate()
-                .map(|(j, c)| (c.slug.as_str(), j))
-                .collect();
             let builder = ViewBuilder {
                 strings: &self.strings,
                 content,
@@ -323,12 +324,6 @@ impl Views {
         for (view, body) in self.pages.iter_mut().zip(bodies) {
             view.body = body;
         }
-        let old_slugs: HashMap<String, usize> = self
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(j, c)| (c.slug.clone(), j))
-            .collect();
         let mut old_views: Vec<Option<CaseView>> = std::mem::take(&mut self.cases)
             .into_iter()
             .map(Some)
@@ -354,7 +349,7 @@ impl Views {
                 }
                 Next::Built(view) => {
                     let view = *view;
-                    let before = old_slugs
+                    let before = old
                         .get(&case.slug)
                         .and_then(|&j| Some((old_views[j].take()?, old_stamps[j])));
                     let stamp = self.stamp_of(&view, before.as_ref(), case);
@@ -396,9 +391,29 @@ impl Views {
         before: Option<&(CaseView, Stamp)>,
         case: &Case,
     ) -> Stamp {
-        let (whole, brief, facets) =
-            before.map_or((false, false, false), |(old, _)| unchanged(old, view));
-        let old = before.map(|(_, s)| *s);
+        let same = before.map_or((false, false, false), |(old, _)| unchanged(old, view));
+        self.renew(before.map(|(_, s)| *s), same, terms_stamp(case))
+    }
+
+    /// Replaces case `i`'s view with `view`, renewing the parts of its stamp that changed; its terms
+    /// are the same (the caller restructures otherwise).
+    fn replace_view(&mut self, i: CaseId, view: CaseView) {
+        let (_, brief, facets) = unchanged(&self.cases[i], &view);
+        let old = self.stamps[i];
+        // The caller rebuilt the view because its case was edited: the case page is written again.
+        self.stamps[i] = self.renew(Some(old), (false, brief, facets), old.terms);
+        self.listings[i] = Value::from_serializable(&view.listing());
+        self.cases[i] = view;
+    }
+
+    /// A stamp that keeps `old`'s number for each part that shows the same (whole view, brief,
+    /// facets) and gets a fresh one for the others.
+    fn renew(
+        &mut self,
+        old: Option<Stamp>,
+        (whole, brief, facets): (bool, bool, bool),
+        terms: u64,
+    ) -> Stamp {
         let mut part = |same: bool, of: fn(&Stamp) -> u64| match &old {
             Some(s) if same => of(s),
             _ => self.fresh_stamp(),
@@ -407,27 +422,8 @@ impl Views {
             view: part(whole, |s| s.view),
             brief: part(brief, |s| s.brief),
             facets: part(facets, |s| s.facets),
-            terms: terms_stamp(case),
+            terms,
         }
-    }
-
-    /// Replaces case `i`'s view with `view`, renewing the parts of its stamp that changed; its terms
-    /// are the same (the caller restructures otherwise).
-    fn replace_view(&mut self, i: CaseId, view: CaseView) {
-        let (_, brief, facets) = unchanged(&self.cases[i], &view);
-        let old = self.stamps[i];
-        self.stamps[i] = Stamp {
-            view: self.fresh_stamp(),
-            brief: if brief { old.brief } else { self.fresh_stamp() },
-            facets: if facets {
-                old.facets
-            } else {
-                self.fresh_stamp()
-            },
-            terms: old.terms,
-        };
-        self.listings[i] = Value::from_serializable(&view.listing());
-        self.cases[i] = view;
     }
 
     /// Works out again which cases each free page lists, and whether it has a booklet.
